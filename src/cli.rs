@@ -1,0 +1,271 @@
+//! The command line: `factcheck [PATH]` opens the GUI; subcommands work headless for scripts
+//! and tests. Errors are `anyhow` here (the edge of the program) and printed once by `main`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use chrono::Utc;
+use clap::{Parser, Subcommand};
+
+use crate::io::{import_article_file, load_project, save_project};
+use crate::model::{
+    Anchor, ArticleMeta, Claim, ClaimChange, Edit, Project, TextIndex, find_occurrences, snippet,
+};
+
+/// Factcheck Workbench: mark claims in an article, research them, give verdicts with sources.
+#[derive(Debug, Parser)]
+#[command(name = "factcheck", version, about)]
+pub struct Args {
+    /// A project (`.ron`) or an article (`.txt`, `.md`, ...) to open in the GUI.
+    pub path: Option<PathBuf>,
+
+    /// Your name, stamped on what you change (defaults to `$FACTCHECK_REVIEWER`).
+    #[arg(long, global = true, env = "FACTCHECK_REVIEWER", default_value = "")]
+    pub reviewer: String,
+
+    /// A headless subcommand; without one the GUI opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Headless subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a project from an article file.
+    New {
+        /// The article (`.txt`, `.md`).
+        article: PathBuf,
+        /// Where to write the project.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The article's title (default: its first line).
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Print a readable summary of a project.
+    Show {
+        /// The project file.
+        project: PathBuf,
+    },
+    /// Mark a claim by quoting it.
+    Mark {
+        /// The project file (changed in place).
+        project: PathBuf,
+        /// The exact text of the claim in the article.
+        #[arg(long)]
+        quote: String,
+        /// Which occurrence, when the quote appears more than once (1 = first).
+        #[arg(long)]
+        occurrence: Option<usize>,
+        /// Who made the claim.
+        #[arg(long)]
+        claimant: Option<String>,
+        /// Verdict label (id or text, e.g. "Mostly False").
+        #[arg(long)]
+        verdict: Option<String>,
+        /// Written conclusion.
+        #[arg(long)]
+        conclusion: Option<String>,
+    },
+}
+
+/// Run a headless subcommand.
+pub fn run(command: Command, reviewer: &str) -> anyhow::Result<()> {
+    match command {
+        Command::New {
+            article,
+            output,
+            title,
+        } => new(&article, &output, title),
+        Command::Show { project } => show(&project),
+        Command::Mark {
+            project,
+            quote,
+            occurrence,
+            claimant,
+            verdict,
+            conclusion,
+        } => mark(
+            &project,
+            &MarkArgs {
+                quote,
+                occurrence,
+                claimant,
+                verdict,
+                conclusion,
+            },
+            reviewer,
+        ),
+    }
+}
+
+fn new(article: &Path, output: &Path, title: Option<String>) -> anyhow::Result<()> {
+    let imported = import_article_file(article)?;
+    let mut meta = imported.meta;
+    if let Some(title) = title {
+        meta.title = title;
+    }
+    let project = Project::new(imported.text, meta);
+    save_project(&project, output)?;
+    println!(
+        "Detected {}; {} characters. Wrote {}",
+        imported.detected,
+        project.article.text.chars().count(),
+        output.display()
+    );
+    Ok(())
+}
+
+/// Load a project, printing repair warnings to stderr.
+pub fn load(path: &Path) -> anyhow::Result<Project> {
+    let loaded = load_project(path)?;
+    for warning in &loaded.warnings {
+        eprintln!("Warning: {warning}");
+    }
+    Ok(loaded.project)
+}
+
+fn show(path: &Path) -> anyhow::Result<()> {
+    let project = load(path)?;
+    print!("{}", summary(&project));
+    Ok(())
+}
+
+/// The human summary printed by `factcheck show`.
+#[must_use]
+pub fn summary(project: &Project) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let meta: &ArticleMeta = &project.article.meta;
+    let title = if meta.title.is_empty() {
+        "(untitled article)"
+    } else {
+        &meta.title
+    };
+    let _ = writeln!(out, "{title}");
+    let byline: Vec<&str> = [
+        meta.outlet.as_str(),
+        meta.author.as_str(),
+        meta.url.as_str(),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect();
+    if !byline.is_empty() {
+        let _ = writeln!(out, "{}", byline.join(" · "));
+    }
+    let _ = writeln!(
+        out,
+        "Scale: {}. {} claims, {} sources.",
+        project.scale.name,
+        project.claims.len(),
+        project.sources.len()
+    );
+    for (n, claim) in project.claims.iter().enumerate() {
+        let verdict = claim
+            .verdict
+            .as_deref()
+            .map_or("unrated", |v| project.verdict_text(v));
+        let claimant = if claim.claimant.is_empty() {
+            "unknown claimant"
+        } else {
+            &claim.claimant
+        };
+        let _ = writeln!(
+            out,
+            "\n{}. \"{}\"",
+            n + 1,
+            snippet(&claim.anchor.quote, 120)
+        );
+        let _ = writeln!(
+            out,
+            "   Claimant: {claimant} · Status: {} · Verdict: {verdict}{}",
+            claim.status.label(),
+            if claim.orphan {
+                " · ORPHAN (not found in the text)"
+            } else {
+                ""
+            }
+        );
+        if !claim.conclusion.is_empty() {
+            let _ = writeln!(out, "   Conclusion: {}", snippet(&claim.conclusion, 300));
+        }
+        for evidence in &claim.evidence {
+            let source = project.source(evidence.source);
+            let title = source.map_or("(missing source)", |s| s.display_title());
+            let url = source.map_or("", |s| s.url.as_str());
+            let _ = writeln!(
+                out,
+                "   Source ({}): {title} {url}",
+                evidence.stance.label().to_lowercase()
+            );
+        }
+    }
+    out
+}
+
+/// What `factcheck mark` was asked to do.
+struct MarkArgs {
+    quote: String,
+    occurrence: Option<usize>,
+    claimant: Option<String>,
+    verdict: Option<String>,
+    conclusion: Option<String>,
+}
+
+fn mark(path: &Path, args: &MarkArgs, reviewer: &str) -> anyhow::Result<()> {
+    let mut project = load(path)?;
+    let text = std::sync::Arc::clone(&project.article.text);
+    let index = TextIndex::new(&text);
+    let found = find_occurrences(&text, &index, &args.quote);
+    let start = match (found.len(), args.occurrence) {
+        (0, _) => bail!(
+            "the quote {:?} is not in the article",
+            snippet(&args.quote, 80)
+        ),
+        (_, Some(0)) => bail!("--occurrence counts from 1"),
+        (n, Some(k)) if k > n => {
+            bail!("the quote appears {n} times, so there is no occurrence {k}")
+        }
+        (_, Some(k)) => found[k - 1],
+        (1, None) => found[0],
+        (n, None) => {
+            bail!("the quote appears {n} times in the article; say which with --occurrence 1..{n}")
+        }
+    };
+    let end = start + args.quote.chars().count();
+    let mut claim = Claim::new(Anchor::from_range(&text, &index, start, end));
+    let claim_id = claim.id;
+    if let Some(claimant) = &args.claimant {
+        claim.claimant.clone_from(claimant);
+    }
+    let now = Utc::now();
+    project.apply(Edit::AddClaim(Box::new(claim)), reviewer, now)?;
+    if let Some(verdict) = &args.verdict {
+        let label = project.scale.find(verdict).with_context(|| {
+            let known: Vec<_> = project
+                .scale
+                .labels
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect();
+            format!(
+                "{verdict:?} is not on the {} scale ({})",
+                project.scale.name,
+                known.join(", ")
+            )
+        })?;
+        let change = ClaimChange::Verdict(Some(label.id.clone()));
+        project.apply(Edit::UpdateClaim { claim_id, change }, reviewer, now)?;
+    }
+    if let Some(conclusion) = &args.conclusion {
+        let change = ClaimChange::Conclusion(conclusion.clone());
+        project.apply(Edit::UpdateClaim { claim_id, change }, reviewer, now)?;
+    }
+    save_project(&project, path)?;
+    println!(
+        "Marked claim {} at characters {start}..{end}",
+        claim_id.short()
+    );
+    Ok(())
+}

@@ -1,0 +1,83 @@
+//! Atomic file replacement: a reader (or a crash) sees the old file or the new one, never a
+//! mix and never nothing.
+
+use std::fs::{self, File};
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+/// Where the previous version of `path` is kept: `NAME.ron.bak` next to it.
+#[must_use]
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// Replace `path` with `bytes` atomically: write a temporary file in the same folder, flush
+/// and fsync it, keep the previous version as [`backup_path`], rename the temporary file over
+/// `path`, then fsync the folder so the rename itself survives a power cut.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".factcheck-save-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)?;
+    tmp.write_all(bytes)?;
+    tmp.flush()?;
+    tmp.as_file().sync_all()?;
+    if path.exists() {
+        // Keep the previous version. Copy (not rename) so `path` never disappears.
+        let backup = backup_path(path);
+        let mut backup_tmp = tempfile::Builder::new()
+            .prefix(".factcheck-bak-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)?;
+        io::copy(&mut File::open(path)?, backup_tmp.as_file_mut())?;
+        backup_tmp.as_file().sync_all()?;
+        backup_tmp.persist(&backup).map_err(|e| e.error)?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// fsync a folder so that renames in it are durable. Best effort: not every platform or file
+/// system allows opening a folder.
+fn sync_dir(dir: &Path) {
+    if let Ok(handle) = File::open(dir) {
+        let _ignored = handle.sync_all();
+    }
+}
+
+/// Remove a file if it exists; other errors are returned.
+pub fn remove_if_exists(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_file_and_keeps_backup() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("p.ron");
+        write_atomically(&path, b"one")?;
+        assert!(!backup_path(&path).exists());
+        write_atomically(&path, b"two")?;
+        assert_eq!(fs::read(&path)?, b"two");
+        assert_eq!(fs::read(backup_path(&path))?, b"one");
+        let leftovers = fs::read_dir(dir.path())?
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .count();
+        assert_eq!(leftovers, 0);
+        Ok(())
+    }
+}

@@ -1,0 +1,280 @@
+//! A claim: a marked span of the article, the research on it and its verdict.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::anchor::Anchor;
+use super::ids::{ClaimId, CommentId, SourceId};
+
+/// Where a claim is in the review workflow.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum ClaimStatus {
+    /// Marked, not started.
+    #[default]
+    ToDo,
+    /// Being researched.
+    Researching,
+    /// Sent back by a reviewer with a comment.
+    NeedsWork,
+    /// Verdict written, waiting for a second person.
+    ReadyForReview,
+    /// Signed off by a reviewer other than the one who set the verdict.
+    Reviewed,
+}
+
+impl ClaimStatus {
+    /// Every status, in workflow order.
+    pub const ALL: [Self; 5] = [
+        Self::ToDo,
+        Self::Researching,
+        Self::NeedsWork,
+        Self::ReadyForReview,
+        Self::Reviewed,
+    ];
+
+    /// Human name.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ToDo => "To do",
+            Self::Researching => "Researching",
+            Self::NeedsWork => "Needs work",
+            Self::ReadyForReview => "Ready for review",
+            Self::Reviewed => "Reviewed",
+        }
+    }
+}
+
+/// Whether the person or body who made a claim is a person or an organisation
+/// (schema.org `Person` / `Organization`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ClaimantKind {
+    /// A person.
+    #[default]
+    Person,
+    /// An organisation.
+    Organization,
+}
+
+/// How a piece of evidence bears on a claim.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Stance {
+    /// The source supports the claim.
+    Supports,
+    /// The source contradicts the claim.
+    Contradicts,
+    /// The source gives context.
+    #[default]
+    Context,
+}
+
+impl Stance {
+    /// Every stance, in menu order.
+    pub const ALL: [Self; 3] = [Self::Supports, Self::Contradicts, Self::Context];
+
+    /// Human name.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Supports => "Supports",
+            Self::Contradicts => "Contradicts",
+            Self::Context => "Context",
+        }
+    }
+}
+
+/// A source cited for a claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The cited source in the project's library.
+    pub source: SourceId,
+    /// How it bears on the claim.
+    #[serde(default)]
+    pub stance: Stance,
+    /// The passage of the source that matters.
+    #[serde(default)]
+    pub quote: String,
+    /// The checker's note.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A comment in a claim's review thread.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    /// Stable id (comments from two copies are unioned by id).
+    pub id: CommentId,
+    /// Who wrote it.
+    pub author: String,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// What it says.
+    pub text: String,
+    /// Whether the point was dealt with.
+    #[serde(default)]
+    pub resolved: bool,
+}
+
+/// A correction of a reviewed verdict (IFCN principle 5: open corrections).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Revision {
+    /// When the correction was made.
+    pub at: DateTime<Utc>,
+    /// Who made it.
+    pub by: String,
+    /// Verdict label id before.
+    pub old_verdict: Option<String>,
+    /// Verdict label id after.
+    pub new_verdict: Option<String>,
+    /// Why.
+    pub reason: String,
+}
+
+/// One line of a claim's history: who changed which field, when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who (the reviewer name in preferences or `--reviewer`).
+    pub by: String,
+    /// Which field, or what happened (`"verdict"`, `"created"`).
+    pub what: String,
+}
+
+/// A claim marked in the article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Claim {
+    /// Stable id.
+    pub id: ClaimId,
+    /// Where it is in the article.
+    pub anchor: Anchor,
+    /// The anchor no longer fits the text (kept with all its work, re-attachable).
+    pub orphan: bool,
+    /// The claim as the checker states it (defaults to the quote).
+    pub statement: String,
+    /// Who made the claim.
+    pub claimant: String,
+    /// Whether the claimant is a person or an organisation.
+    pub claimant_kind: ClaimantKind,
+    /// When the claim was made.
+    pub date: Option<NaiveDate>,
+    /// Where it appeared: a URL or a description ("Twitter").
+    pub appearance: String,
+    /// Free tags.
+    pub tags: Vec<String>,
+    /// Review workflow status.
+    pub status: ClaimStatus,
+    /// Verdict label id on the project's scale.
+    pub verdict: Option<String>,
+    /// Who set the current verdict (a claim is reviewed only by someone else).
+    pub verdict_by: Option<String>,
+    /// Who signed it off.
+    pub reviewed_by: Option<String>,
+    /// The written conclusion.
+    pub conclusion: String,
+    /// How we checked (methodology).
+    pub methodology: String,
+    /// Sources cited.
+    pub evidence: Vec<Evidence>,
+    /// Review thread.
+    pub comments: Vec<Comment>,
+    /// Corrections of a reviewed verdict.
+    pub revisions: Vec<Revision>,
+    /// Compact change history.
+    pub history: Vec<HistoryEntry>,
+    /// When it was marked.
+    pub created: Option<DateTime<Utc>>,
+    /// When it last changed.
+    pub modified: Option<DateTime<Utc>>,
+}
+
+impl Default for Claim {
+    fn default() -> Self {
+        Self {
+            id: ClaimId::new_random(),
+            anchor: Anchor::default(),
+            orphan: false,
+            statement: String::new(),
+            claimant: String::new(),
+            claimant_kind: ClaimantKind::default(),
+            date: None,
+            appearance: String::new(),
+            tags: Vec::new(),
+            status: ClaimStatus::default(),
+            verdict: None,
+            verdict_by: None,
+            reviewed_by: None,
+            conclusion: String::new(),
+            methodology: String::new(),
+            evidence: Vec::new(),
+            comments: Vec::new(),
+            revisions: Vec::new(),
+            history: Vec::new(),
+            created: None,
+            modified: None,
+        }
+    }
+}
+
+impl Claim {
+    /// A new claim on `anchor`, its statement defaulting to the quote.
+    #[must_use]
+    pub fn new(anchor: Anchor) -> Self {
+        Self {
+            statement: anchor.quote.clone(),
+            anchor,
+            ..Self::default()
+        }
+    }
+
+    /// The statement, or the quote when the statement is empty.
+    #[must_use]
+    pub fn statement_or_quote(&self) -> &str {
+        if self.statement.trim().is_empty() {
+            &self.anchor.quote
+        } else {
+            &self.statement
+        }
+    }
+
+    /// Whether the claim cites `source_id`.
+    #[must_use]
+    pub fn cites(&self, source_id: SourceId) -> bool {
+        self.evidence.iter().any(|e| e.source == source_id)
+    }
+}
+
+/// Shorten `text` to at most `max_chars` chars on one line, with "…" when cut.
+#[must_use]
+pub fn snippet(text: &str, max_chars: usize) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max_chars {
+        one_line
+    } else {
+        let cut: String = one_line.chars().take(max_chars.saturating_sub(1)).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippet_collapses_whitespace_and_cuts_on_chars() {
+        assert_eq!(snippet("a\n  b", 10), "a b");
+        assert_eq!(snippet("日本語のテキスト", 4), "日本語…");
+    }
+
+    #[test]
+    fn statement_defaults_to_quote() {
+        let claim = Claim::new(Anchor {
+            quote: "the quote".into(),
+            ..Anchor::default()
+        });
+        assert_eq!(claim.statement_or_quote(), "the quote");
+    }
+}

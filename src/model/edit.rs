@@ -1,0 +1,619 @@
+//! Every change to a project, as data, applied in one place.
+//!
+//! The GUI (through `app::Command`) and the CLI both change projects only through
+//! [`Project::apply`], which enforces the review rules and stamps each change into the claim's
+//! history. Keeping edits as data is also what makes undo and tests simple.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::anchor::Anchor;
+use super::claim::{Claim, ClaimStatus, ClaimantKind, Comment, Evidence, HistoryEntry, Revision};
+use super::ids::{ClaimId, CommentId, SourceId};
+use super::project::{ArticleMeta, Project, Publishing};
+use super::scale::RatingScale;
+use super::source::Source;
+
+/// A change to one field of a claim.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClaimChange {
+    /// The claim as stated by the checker.
+    Statement(String),
+    /// Who made it.
+    Claimant(String),
+    /// Person or organisation.
+    ClaimantKind(ClaimantKind),
+    /// When it was made.
+    Date(Option<NaiveDate>),
+    /// Where it appeared.
+    Appearance(String),
+    /// Tags.
+    Tags(Vec<String>),
+    /// Workflow status (reviewed only by someone other than the verdict's author).
+    Status(ClaimStatus),
+    /// Verdict label id (locked once reviewed; use [`Edit::CorrectVerdict`]).
+    Verdict(Option<String>),
+    /// Written conclusion.
+    Conclusion(String),
+    /// How we checked.
+    Methodology(String),
+    /// Cited sources.
+    Evidence(Vec<Evidence>),
+}
+
+impl ClaimChange {
+    /// Name of the field, as recorded in history.
+    #[must_use]
+    pub fn field(&self) -> &'static str {
+        match self {
+            Self::Statement(_) => "statement",
+            Self::Claimant(_) => "claimant",
+            Self::ClaimantKind(_) => "claimant kind",
+            Self::Date(_) => "date",
+            Self::Appearance(_) => "appearance",
+            Self::Tags(_) => "tags",
+            Self::Status(_) => "status",
+            Self::Verdict(_) => "verdict",
+            Self::Conclusion(_) => "conclusion",
+            Self::Methodology(_) => "methodology",
+            Self::Evidence(_) => "evidence",
+        }
+    }
+}
+
+/// A change to a project.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Add a claim (kept in article order).
+    AddClaim(Box<Claim>),
+    /// Delete a claim.
+    DeleteClaim(ClaimId),
+    /// Change one field of a claim.
+    UpdateClaim {
+        /// Which claim.
+        claim_id: ClaimId,
+        /// What changes.
+        change: ClaimChange,
+    },
+    /// Attach a claim (typically an orphan) to a new span.
+    Reanchor {
+        /// Which claim.
+        claim_id: ClaimId,
+        /// Its new place.
+        anchor: Anchor,
+    },
+    /// Change a reviewed claim's verdict, keeping a revision with the reason.
+    CorrectVerdict {
+        /// Which claim.
+        claim_id: ClaimId,
+        /// New verdict label id.
+        verdict: Option<String>,
+        /// Why (published with the report).
+        reason: String,
+    },
+    /// Send a claim back to its author with a comment ("needs work").
+    RequestChanges {
+        /// Which claim.
+        claim_id: ClaimId,
+        /// What needs doing.
+        comment: String,
+    },
+    /// Add a comment to a claim's thread.
+    AddComment {
+        /// Which claim.
+        claim_id: ClaimId,
+        /// The comment text.
+        text: String,
+    },
+    /// Mark a comment resolved or not.
+    ResolveComment {
+        /// Which claim.
+        claim_id: ClaimId,
+        /// Which comment.
+        comment_id: CommentId,
+        /// Resolved or reopened.
+        resolved: bool,
+    },
+    /// Add a source to the library.
+    AddSource(Box<Source>),
+    /// Replace a source (same id).
+    UpdateSource(Box<Source>),
+    /// Delete a source and every citation of it.
+    DeleteSource(SourceId),
+    /// Change the article's metadata.
+    SetArticleMeta(ArticleMeta),
+    /// Change the rating scale.
+    SetScale(RatingScale),
+    /// Change publishing settings.
+    SetPublishing(Publishing),
+}
+
+/// Why an edit was refused. The project is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// No claim with that id.
+    #[error("there is no claim with id {0}")]
+    NoSuchClaim(ClaimId),
+    /// No source with that id.
+    #[error("there is no source with id {0}")]
+    NoSuchSource(SourceId),
+    /// No comment with that id.
+    #[error("there is no comment with id {0}")]
+    NoSuchComment(CommentId),
+    /// A claim with that id exists already.
+    #[error("a claim with id {0} exists already")]
+    DuplicateClaim(ClaimId),
+    /// A source with that id exists already.
+    #[error("a source with id {0} exists already")]
+    DuplicateSource(SourceId),
+    /// The verdict is not on the scale.
+    #[error("{0:?} is not a verdict on this project's scale")]
+    UnknownVerdict(String),
+    /// The verdict author tried to sign off their own verdict.
+    #[error(
+        "{name} set this verdict, so someone else has to review it (a second pair of eyes is the point of review)"
+    )]
+    SelfReview {
+        /// The verdict's author.
+        name: String,
+    },
+    /// Signing off needs a reviewer name.
+    #[error("set your reviewer name first: a sign-off records who reviewed the claim")]
+    AnonymousReview,
+    /// Nothing to sign off.
+    #[error("this claim has no verdict or conclusion yet, so there is nothing to review")]
+    NothingToReview,
+    /// The verdict of a reviewed claim was changed directly.
+    #[error(
+        "the verdict is locked because the claim was reviewed; reopen the claim or make a correction"
+    )]
+    VerdictLocked,
+    /// A correction was attempted on a claim that is not reviewed.
+    #[error("only a reviewed claim's verdict is corrected; change the verdict directly instead")]
+    NotReviewed,
+    /// A required text was empty.
+    #[error("{0} must not be empty")]
+    Empty(&'static str),
+}
+
+/// Two history entries for the same field by the same person closer than this are one entry.
+const HISTORY_COALESCE_SECS: i64 = 600;
+
+impl Project {
+    /// Apply `edit` on behalf of `actor` at time `now`. Refused edits leave the project as it
+    /// was and say why.
+    pub fn apply(&mut self, edit: Edit, actor: &str, now: DateTime<Utc>) -> Result<(), EditError> {
+        match edit {
+            Edit::AddClaim(mut claim) => {
+                if self.claim(claim.id).is_some() {
+                    return Err(EditError::DuplicateClaim(claim.id));
+                }
+                claim.created.get_or_insert(now);
+                claim.modified = Some(now);
+                if claim.history.is_empty() {
+                    record(&mut claim, actor, now, "created");
+                }
+                let key = (claim.orphan, claim.anchor.start, claim.anchor.end, claim.id);
+                let at = self
+                    .claims
+                    .partition_point(|c| (c.orphan, c.anchor.start, c.anchor.end, c.id) < key);
+                self.claims.insert(at, *claim);
+            }
+            Edit::DeleteClaim(claim_id) => {
+                let at = self.claim_position(claim_id)?;
+                self.claims.remove(at);
+            }
+            Edit::UpdateClaim { claim_id, change } => {
+                let scale = self.scale.clone();
+                let claim = self
+                    .claim_mut(claim_id)
+                    .ok_or(EditError::NoSuchClaim(claim_id))?;
+                update_claim(claim, change, &scale, actor, now)?;
+            }
+            Edit::Reanchor { claim_id, anchor } => {
+                let claim = self
+                    .claim_mut(claim_id)
+                    .ok_or(EditError::NoSuchClaim(claim_id))?;
+                claim.anchor = anchor;
+                claim.orphan = false;
+                record(claim, actor, now, "span");
+                self.sort_claims();
+            }
+            Edit::CorrectVerdict {
+                claim_id,
+                verdict,
+                reason,
+            } => {
+                if reason.trim().is_empty() {
+                    return Err(EditError::Empty("the reason for a correction"));
+                }
+                check_verdict(&self.scale, verdict.as_deref())?;
+                let claim = self
+                    .claim_mut(claim_id)
+                    .ok_or(EditError::NoSuchClaim(claim_id))?;
+                if claim.status != ClaimStatus::Reviewed {
+                    return Err(EditError::NotReviewed);
+                }
+                claim.revisions.push(Revision {
+                    at: now,
+                    by: actor.to_owned(),
+                    old_verdict: claim.verdict.clone(),
+                    new_verdict: verdict.clone(),
+                    reason,
+                });
+                claim.verdict = verdict;
+                claim.verdict_by = Some(actor.to_owned());
+                record(claim, actor, now, "verdict corrected");
+            }
+            Edit::RequestChanges { claim_id, comment } => {
+                if comment.trim().is_empty() {
+                    return Err(EditError::Empty("the comment saying what needs work"));
+                }
+                let claim = self
+                    .claim_mut(claim_id)
+                    .ok_or(EditError::NoSuchClaim(claim_id))?;
+                claim.comments.push(Comment {
+                    id: CommentId::new_random(),
+                    author: actor.to_owned(),
+                    at: now,
+                    text: comment,
+                    resolved: false,
+                });
+                claim.status = ClaimStatus::NeedsWork;
+                claim.reviewed_by = None;
+                record(claim, actor, now, "sent back: needs work");
+            }
+            Edit::AddComment { claim_id, text } => {
+                if text.trim().is_empty() {
+                    return Err(EditError::Empty("a comment"));
+                }
+                let claim = self
+                    .claim_mut(claim_id)
+                    .ok_or(EditError::NoSuchClaim(claim_id))?;
+                claim.comments.push(Comment {
+                    id: CommentId::new_random(),
+                    author: actor.to_owned(),
+                    at: now,
+                    text,
+                    resolved: false,
+                });
+                claim.modified = Some(now);
+            }
+            Edit::ResolveComment {
+                claim_id,
+                comment_id,
+                resolved,
+            } => {
+                let claim = self
+                    .claim_mut(claim_id)
+                    .ok_or(EditError::NoSuchClaim(claim_id))?;
+                let comment = claim
+                    .comments
+                    .iter_mut()
+                    .find(|c| c.id == comment_id)
+                    .ok_or(EditError::NoSuchComment(comment_id))?;
+                comment.resolved = resolved;
+                claim.modified = Some(now);
+            }
+            Edit::AddSource(source) => {
+                if self.source(source.id).is_some() {
+                    return Err(EditError::DuplicateSource(source.id));
+                }
+                self.sources.push(*source);
+            }
+            Edit::UpdateSource(source) => {
+                let slot = self
+                    .sources
+                    .iter_mut()
+                    .find(|s| s.id == source.id)
+                    .ok_or(EditError::NoSuchSource(source.id))?;
+                *slot = *source;
+            }
+            Edit::DeleteSource(source_id) => {
+                let at = self
+                    .sources
+                    .iter()
+                    .position(|s| s.id == source_id)
+                    .ok_or(EditError::NoSuchSource(source_id))?;
+                self.sources.remove(at);
+                for claim in &mut self.claims {
+                    if claim.cites(source_id) {
+                        claim.evidence.retain(|e| e.source != source_id);
+                        record(claim, actor, now, "evidence");
+                    }
+                }
+            }
+            Edit::SetArticleMeta(meta) => self.article.meta = meta,
+            Edit::SetScale(scale) => self.scale = scale,
+            Edit::SetPublishing(publishing) => self.publishing = publishing,
+        }
+        Ok(())
+    }
+
+    fn claim_position(&self, claim_id: ClaimId) -> Result<usize, EditError> {
+        self.claims
+            .iter()
+            .position(|c| c.id == claim_id)
+            .ok_or(EditError::NoSuchClaim(claim_id))
+    }
+}
+
+fn check_verdict(scale: &RatingScale, verdict: Option<&str>) -> Result<(), EditError> {
+    match verdict {
+        Some(v) if scale.label(v).is_none() => Err(EditError::UnknownVerdict(v.to_owned())),
+        _ => Ok(()),
+    }
+}
+
+fn update_claim(
+    claim: &mut Claim,
+    change: ClaimChange,
+    scale: &RatingScale,
+    actor: &str,
+    now: DateTime<Utc>,
+) -> Result<(), EditError> {
+    let field = change.field();
+    match change {
+        ClaimChange::Statement(v) => claim.statement = v,
+        ClaimChange::Claimant(v) => claim.claimant = v,
+        ClaimChange::ClaimantKind(v) => claim.claimant_kind = v,
+        ClaimChange::Date(v) => claim.date = v,
+        ClaimChange::Appearance(v) => claim.appearance = v,
+        ClaimChange::Tags(v) => claim.tags = v,
+        ClaimChange::Conclusion(v) => {
+            if claim.status == ClaimStatus::Reviewed && scale.is_conclusion_only() {
+                return Err(EditError::VerdictLocked);
+            }
+            claim.conclusion = v;
+            if scale.is_conclusion_only() {
+                claim.verdict_by = Some(actor.to_owned());
+            }
+        }
+        ClaimChange::Methodology(v) => claim.methodology = v,
+        ClaimChange::Evidence(v) => claim.evidence = v,
+        ClaimChange::Verdict(v) => {
+            check_verdict(scale, v.as_deref())?;
+            if claim.status == ClaimStatus::Reviewed {
+                return Err(EditError::VerdictLocked);
+            }
+            claim.verdict_by = v.as_ref().map(|_| actor.to_owned());
+            claim.verdict = v;
+        }
+        ClaimChange::Status(status) => {
+            if status == ClaimStatus::Reviewed && claim.status != ClaimStatus::Reviewed {
+                let has_verdict = if scale.is_conclusion_only() {
+                    !claim.conclusion.trim().is_empty()
+                } else {
+                    claim.verdict.is_some()
+                };
+                if !has_verdict {
+                    return Err(EditError::NothingToReview);
+                }
+                if actor.trim().is_empty() {
+                    return Err(EditError::AnonymousReview);
+                }
+                if let Some(author) = &claim.verdict_by
+                    && author.trim().eq_ignore_ascii_case(actor.trim())
+                {
+                    return Err(EditError::SelfReview {
+                        name: author.clone(),
+                    });
+                }
+                claim.reviewed_by = Some(actor.to_owned());
+            } else if status != ClaimStatus::Reviewed {
+                claim.reviewed_by = None;
+            }
+            claim.status = status;
+        }
+    }
+    record(claim, actor, now, field);
+    Ok(())
+}
+
+/// Stamp a change into the claim's history, folding repeated edits of one field by one person.
+fn record(claim: &mut Claim, actor: &str, now: DateTime<Utc>, what: &str) {
+    claim.modified = Some(now);
+    if let Some(last) = claim.history.last_mut()
+        && last.by == actor
+        && last.what == what
+        && (now - last.at).num_seconds() < HISTORY_COALESCE_SECS
+    {
+        last.at = now;
+        return;
+    }
+    claim.history.push(HistoryEntry {
+        at: now,
+        by: actor.to_owned(),
+        what: what.to_owned(),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Anchor, ArticleMeta, TextIndex};
+
+    fn project_with_claim() -> (Project, ClaimId) {
+        let mut project = Project::new("Alice said the sky is green.", ArticleMeta::default());
+        let text = project.article.text.clone();
+        let index = TextIndex::new(&text);
+        let claim = Claim::new(Anchor::from_range(&text, &index, 11, 27));
+        let claim_id = claim.id;
+        project
+            .apply(Edit::AddClaim(Box::new(claim)), "alice", Utc::now())
+            .expect("add");
+        (project, claim_id)
+    }
+
+    fn change(
+        project: &mut Project,
+        claim_id: ClaimId,
+        change: ClaimChange,
+        who: &str,
+    ) -> Result<(), EditError> {
+        project.apply(Edit::UpdateClaim { claim_id, change }, who, Utc::now())
+    }
+
+    #[test]
+    fn review_needs_a_second_person() {
+        let (mut project, id) = project_with_claim();
+        assert_eq!(
+            change(
+                &mut project,
+                id,
+                ClaimChange::Status(ClaimStatus::Reviewed),
+                "bob"
+            ),
+            Err(EditError::NothingToReview)
+        );
+        change(
+            &mut project,
+            id,
+            ClaimChange::Verdict(Some("false".into())),
+            "alice",
+        )
+        .expect("verdict");
+        assert_eq!(
+            change(
+                &mut project,
+                id,
+                ClaimChange::Status(ClaimStatus::Reviewed),
+                "Alice"
+            ),
+            Err(EditError::SelfReview {
+                name: "alice".into()
+            })
+        );
+        change(
+            &mut project,
+            id,
+            ClaimChange::Status(ClaimStatus::Reviewed),
+            "bob",
+        )
+        .expect("review");
+        let claim = project.claim(id).expect("claim");
+        assert_eq!(claim.reviewed_by.as_deref(), Some("bob"));
+        assert_eq!(
+            change(
+                &mut project,
+                id,
+                ClaimChange::Verdict(Some("true".into())),
+                "bob"
+            ),
+            Err(EditError::VerdictLocked)
+        );
+    }
+
+    #[test]
+    fn correction_keeps_a_revision() {
+        let (mut project, id) = project_with_claim();
+        change(
+            &mut project,
+            id,
+            ClaimChange::Verdict(Some("false".into())),
+            "alice",
+        )
+        .expect("verdict");
+        change(
+            &mut project,
+            id,
+            ClaimChange::Status(ClaimStatus::Reviewed),
+            "bob",
+        )
+        .expect("review");
+        let edit = |reason: &str| Edit::CorrectVerdict {
+            claim_id: id,
+            verdict: Some("mostly-false".into()),
+            reason: reason.into(),
+        };
+        assert_eq!(
+            project.apply(edit(" "), "bob", Utc::now()),
+            Err(EditError::Empty("the reason for a correction"))
+        );
+        project
+            .apply(edit("New data from the agency"), "bob", Utc::now())
+            .expect("correct");
+        let claim = project.claim(id).expect("claim");
+        assert_eq!(claim.verdict.as_deref(), Some("mostly-false"));
+        assert_eq!(claim.revisions.len(), 1);
+        assert_eq!(claim.revisions[0].old_verdict.as_deref(), Some("false"));
+    }
+
+    #[test]
+    fn unknown_verdict_is_refused() {
+        let (mut project, id) = project_with_claim();
+        assert_eq!(
+            change(
+                &mut project,
+                id,
+                ClaimChange::Verdict(Some("nope".into())),
+                "alice"
+            ),
+            Err(EditError::UnknownVerdict("nope".into()))
+        );
+    }
+
+    #[test]
+    fn history_folds_repeated_edits_of_a_field() {
+        let (mut project, id) = project_with_claim();
+        for text in ["a", "ab", "abc"] {
+            change(
+                &mut project,
+                id,
+                ClaimChange::Conclusion(text.into()),
+                "alice",
+            )
+            .expect("edit");
+        }
+        change(
+            &mut project,
+            id,
+            ClaimChange::Claimant("Alice".into()),
+            "alice",
+        )
+        .expect("edit");
+        let what: Vec<_> = project
+            .claim(id)
+            .expect("claim")
+            .history
+            .iter()
+            .map(|h| h.what.as_str())
+            .collect();
+        assert_eq!(what, ["created", "conclusion", "claimant"]);
+    }
+
+    #[test]
+    fn deleting_a_source_removes_its_citations() {
+        let (mut project, id) = project_with_claim();
+        let source = Source::default();
+        let source_id = source.id;
+        project
+            .apply(Edit::AddSource(Box::new(source)), "alice", Utc::now())
+            .expect("add");
+        let evidence = vec![Evidence {
+            source: source_id,
+            stance: Default::default(),
+            quote: String::new(),
+            note: String::new(),
+        }];
+        change(&mut project, id, ClaimChange::Evidence(evidence), "alice").expect("cite");
+        assert_eq!(project.claims_citing(source_id).count(), 1);
+        project
+            .apply(Edit::DeleteSource(source_id), "alice", Utc::now())
+            .expect("delete");
+        assert!(project.sources.is_empty());
+        assert_eq!(project.claims_citing(source_id).count(), 0);
+    }
+
+    #[test]
+    fn claims_stay_in_article_order() {
+        let (mut project, _) = project_with_claim();
+        let text = project.article.text.clone();
+        let index = TextIndex::new(&text);
+        let early = Claim::new(Anchor::from_range(&text, &index, 0, 5));
+        let early_id = early.id;
+        project
+            .apply(Edit::AddClaim(Box::new(early)), "alice", Utc::now())
+            .expect("add");
+        assert_eq!(project.claims[0].id, early_id);
+    }
+}

@@ -1,0 +1,25 @@
+//! The fact-check data model: plain Rust, no UI and no I/O.
+//!
+//! A [`Project`] holds one [`Article`], the [`Claim`]s marked in it, a library of [`Source`]s
+//! and the [`RatingScale`] verdicts are given on. Every change goes through [`Edit`] and
+//! [`Project::apply`].
+
+mod anchor;
+mod claim;
+mod edit;
+mod ids;
+mod project;
+mod scale;
+mod source;
+mod text;
+
+pub use anchor::{Anchor, AnchorProblem, CONTEXT_CHARS, find_occurrences};
+pub use claim::{
+    Claim, ClaimStatus, ClaimantKind, Comment, Evidence, HistoryEntry, Revision, Stance, snippet,
+};
+pub use edit::{ClaimChange, Edit, EditError};
+pub use ids::{ClaimId, CommentId, SourceId};
+pub use project::{Article, ArticleMeta, FORMAT_VERSION, Project, ProjectWarning, Publishing};
+pub use scale::{RatingLabel, RatingScale, Rgb, ScalePreset, UNRATED};
+pub use source::{Source, SourceKind, is_safe_link};
+pub use text::{Paragraph, TextIndex, char_to_byte};
