@@ -191,6 +191,10 @@ impl FactcheckApp {
         self.refresh_highlights(&ctx);
         crate::ui::workbench_ui(ui, self);
         let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // What the commands changed is drawn in the next frame.
+            ctx.request_repaint();
+        }
         for command in commands {
             self.run_command(&ctx, command);
         }

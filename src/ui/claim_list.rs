@@ -76,9 +76,13 @@ fn claim_row_ui(
         ui.horizontal(|ui| {
             verdict_badge(ui, &doc.project.scale, claim.verdict.as_deref());
             status_chip(ui, claim.status);
-            if claim.comments.iter().any(|c| !c.resolved) {
-                ui.label(RichText::new("💬").small())
-                    .on_hover_text("Unresolved comments");
+            let open = claim.comments.iter().filter(|c| !c.resolved).count();
+            if open > 0 {
+                ui.label(
+                    RichText::new(format!("{open} open comments"))
+                        .small()
+                        .weak(),
+                );
             }
         });
         let quote = format!("“{}”", snippet(&claim.anchor.quote, 60));

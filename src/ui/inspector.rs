@@ -354,8 +354,8 @@ fn evidence_ui(ui: &mut Ui, doc: &Document, claim: &Claim, commands: &mut Vec<Co
             .filter(|s| !claim.cites(s.id))
             .collect();
         ui.add_enabled_ui(!uncited.is_empty(), |ui| {
-            egui::ComboBox::from_id_salt((claim.id, "attach"))
-                .selected_text("Attach a source from the library")
+            egui::ComboBox::new((claim.id, "attach"), "Attach source")
+                .selected_text("From the library…")
                 .show_ui(ui, |ui| {
                     for source in uncited {
                         if ui

@@ -105,7 +105,7 @@ pub fn link_ui(ui: &mut Ui, url: &str) {
         return;
     }
     if is_safe_link(url) {
-        ui.hyperlink_to(RichText::new("Open link ↗").small(), url);
+        ui.hyperlink_to(RichText::new("Open link").small(), url);
     } else {
         ui.label(
             RichText::new("Not opened: only http and https links are opened")
@@ -141,7 +141,11 @@ pub fn sources_tab_ui(
                 let cited = project.claims_citing(source.id).count();
                 let text = format!(
                     "{}{} · cited by {cited}",
-                    if source.confidential { "🔒 " } else { "" },
+                    if source.confidential {
+                        "(confidential) "
+                    } else {
+                        ""
+                    },
                     snippet(source.display_title(), 50)
                 );
                 if ui

@@ -16,7 +16,7 @@ pub fn status_bar_ui(ui: &mut Ui, app: &mut FactcheckApp) {
                 Level::Error => text.color(super::theme::error_colour(dark)),
             };
             ui.label(text);
-            dismiss = ui.small_button("✕").on_hover_text("Dismiss").clicked();
+            dismiss = ui.small_button("Dismiss").clicked();
         } else if app.doc.is_none() {
             ui.label(RichText::new("Open an article or a project to start").weak());
         }
