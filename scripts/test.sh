@@ -26,11 +26,15 @@ cargo clippy --all-targets -- -D warnings
 echo "== cargo doc"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 echo "== cargo test"
-cargo test --all-targets
-cargo test --doc --quiet
+log=$(mktemp)
+cargo test --doc 2>&1 | tee "$log"
+cargo test --all-targets 2>&1 | tee -a "$log"
 
 for script in scripts/check-*.sh; do
     [ -e "$script" ] || continue
     echo "== $script"
     bash "$script"
 done
+
+# One closing line for the whole run (cargo prints one per test binary).
+awk '/^test result:/ { passed += $4; failed += $6 } END { printf "tests: %d passed, %d failed\n", passed, failed }' "$log"
