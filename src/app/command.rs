@@ -53,6 +53,8 @@ pub enum Command {
     ApplyPreset(ScalePreset),
     /// Show a right-panel tab.
     ShowTab(RightTab),
+    /// Mark the current find match as a claim.
+    MarkFindMatch,
     /// Move a claim's span to the article selection (re-attach an orphan).
     ReattachToSelection(ClaimId),
 }
@@ -102,6 +104,20 @@ pub enum Action {
     ShowShortcuts,
     /// Show preferences.
     Preferences,
+    /// Search every command by name.
+    CommandPalette,
+    /// Find text in the article.
+    Find,
+    /// Go to the next find match.
+    FindNext,
+    /// Go to the previous find match.
+    FindPrevious,
+    /// Put the cursor in the claim statement field.
+    EditStatement,
+    /// Put the cursor in the claimant field.
+    EditClaimant,
+    /// Put the cursor in the conclusion field.
+    EditConclusion,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -109,7 +125,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 23] = [
         Self::OpenArticle,
         Self::OpenProject,
         Self::Save,
@@ -126,6 +142,13 @@ impl Action {
         Self::ZoomReset,
         Self::ShowShortcuts,
         Self::Preferences,
+        Self::CommandPalette,
+        Self::Find,
+        Self::FindNext,
+        Self::FindPrevious,
+        Self::EditStatement,
+        Self::EditClaimant,
+        Self::EditConclusion,
     ];
 
     /// Menu text (ends in "…" when it opens a dialog).
@@ -148,6 +171,13 @@ impl Action {
             Self::ZoomReset => "Default text size",
             Self::ShowShortcuts => "Keyboard shortcuts",
             Self::Preferences => "Preferences…",
+            Self::CommandPalette => "Command palette…",
+            Self::Find => "Find in article…",
+            Self::FindNext => "Find next",
+            Self::FindPrevious => "Find previous",
+            Self::EditStatement => "Edit claim statement",
+            Self::EditClaimant => "Edit claimant",
+            Self::EditConclusion => "Edit conclusion",
         }
     }
 
@@ -171,6 +201,13 @@ impl Action {
             Self::ZoomReset => "Reset the article text size",
             Self::ShowShortcuts => "List every keyboard shortcut",
             Self::Preferences => "Your name, theme and text size",
+            Self::CommandPalette => "Search every command by name and run it",
+            Self::Find => "Find text in the article",
+            Self::FindNext => "Go to the next match",
+            Self::FindPrevious => "Go to the previous match",
+            Self::EditStatement => "Jump to the selected claim's statement",
+            Self::EditClaimant => "Jump to the selected claim's claimant",
+            Self::EditConclusion => "Jump to the selected claim's conclusion",
         }
     }
 
@@ -195,6 +232,13 @@ impl Action {
             Self::ZoomReset => sc(CMD, Key::Num0),
             Self::ShowShortcuts => sc(Modifiers::NONE, Key::F1),
             Self::Preferences => sc(CMD, Key::Comma),
+            Self::CommandPalette => sc(CMD_SHIFT, Key::P),
+            Self::Find => sc(CMD, Key::F),
+            Self::FindNext => sc(Modifiers::NONE, Key::F3),
+            Self::FindPrevious => sc(Modifiers::SHIFT, Key::F3),
+            Self::EditStatement => sc(Modifiers::ALT, Key::S),
+            Self::EditClaimant => sc(Modifiers::ALT, Key::C),
+            Self::EditConclusion => sc(Modifiers::ALT, Key::N),
         }
     }
 

@@ -4,6 +4,7 @@
 mod command;
 mod dialogs;
 mod document;
+mod filter;
 mod prefs;
 
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use std::sync::Arc;
 pub use command::{Action, Command, RightTab};
 pub use dialogs::{DialogKind, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use document::{CoalesceKey, Document};
+pub use filter::{ClaimFilter, SortBy, all_tags};
 pub use prefs::{DEFAULT_FONT_SIZE, PREFS_KEY, Prefs, ThemeChoice};
 
 use crate::io::{import_article_file, load_project, save_project};
@@ -78,6 +80,31 @@ pub enum Modal {
     Shortcuts,
     /// Preferences.
     Preferences,
+    /// The command palette.
+    Palette {
+        /// What was typed.
+        query: String,
+        /// The highlighted entry.
+        selected: usize,
+    },
+}
+
+/// The find bar's state.
+#[derive(Clone, Debug, Default)]
+pub struct FindState {
+    /// Whether the find bar is shown.
+    pub open: bool,
+    /// What to find.
+    pub query: String,
+    /// Case-sensitive search.
+    pub match_case: bool,
+    /// Matches, as char ranges (computed when query, options or text change).
+    pub matches: Vec<std::ops::Range<usize>>,
+    /// The current match.
+    pub current: Option<usize>,
+    /// Put the keyboard focus into the find field next frame.
+    pub focus_field: bool,
+    key: Option<(usize, String, bool)>,
 }
 
 /// The workbench application.
@@ -100,6 +127,14 @@ pub struct FactcheckApp {
     pub status: Option<StatusMessage>,
     /// The dialog in front, if any.
     pub modal: Option<Modal>,
+    /// The find bar.
+    pub find: FindState,
+    /// The claim list's filter and order.
+    pub filter: ClaimFilter,
+    /// An inspector field to focus next frame (`"statement"`, `"claimant"`, `"conclusion"`).
+    pub focus_field: Option<&'static str>,
+    pub(crate) shown_claims: Vec<usize>,
+    shown_key: Option<(u64, ClaimFilter)>,
     /// Text being typed in the inspector that is not yet part of the project.
     pub inspector: crate::ui::inspector::InspectorState,
     /// Highlights of the current document's claims (rebuilt when the project changes).
@@ -128,6 +163,11 @@ impl FactcheckApp {
             status: None,
             modal: None,
             inspector: crate::ui::inspector::InspectorState::default(),
+            find: FindState::default(),
+            filter: ClaimFilter::default(),
+            focus_field: None,
+            shown_claims: Vec::new(),
+            shown_key: None,
             highlights: Highlights::default(),
             highlights_key: None,
             commands: Vec::new(),
@@ -189,6 +229,7 @@ impl FactcheckApp {
         }
         self.handle_window_input(&ctx);
         self.refresh_highlights(&ctx);
+        self.refresh_derived();
         crate::ui::workbench_ui(ui, self);
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {
@@ -277,6 +318,65 @@ impl FactcheckApp {
             })
             .collect();
         self.highlights = Highlights::new(items);
+    }
+
+    /// Recompute the claim list and find matches when what they depend on changed.
+    fn refresh_derived(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let key = (doc.generation(), self.filter.clone());
+        if self.shown_key.as_ref() != Some(&key) {
+            self.shown_claims = self.filter.apply(&doc.project);
+            self.shown_key = Some(key);
+        }
+        let text = &doc.project.article.text;
+        let find_key = (
+            Arc::as_ptr(text).cast::<u8>() as usize,
+            self.find.query.clone(),
+            self.find.match_case,
+        );
+        if self.find.key.as_ref() != Some(&find_key) {
+            self.find.matches =
+                crate::model::find_all(text, &self.find.query, self.find.match_case);
+            self.find.current = (!self.find.matches.is_empty()).then_some(0);
+            if let Some(first) = self.find.matches.first() {
+                self.article_view.scroll_to_char(first.start);
+            }
+            self.find.key = Some(find_key);
+        }
+    }
+
+    /// Indices (into `project.claims`) of the claims the list shows, in order.
+    #[must_use]
+    pub fn shown_claims(&self) -> &[usize] {
+        &self.shown_claims
+    }
+
+    fn step_find(&mut self, forward: bool) {
+        let n = self.find.matches.len();
+        if n == 0 {
+            return;
+        }
+        let next = match (self.find.current, forward) {
+            (None, _) => 0,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        self.find.current = Some(next);
+        self.article_view
+            .scroll_to_char(self.find.matches[next].start);
+    }
+
+    /// Select the current find match in the article and mark it as a claim.
+    pub fn mark_find_match(&mut self) {
+        if let Some(range) = self
+            .find
+            .current
+            .and_then(|i| self.find.matches.get(i))
+            .cloned()
+        {
+            self.article_view.set_selection(Some(range));
+            self.mark_selection();
+        }
     }
 
     /// Highlights of the current document.
@@ -483,6 +583,7 @@ impl FactcheckApp {
                 }
             }
             Command::ShowTab(tab) => self.right_tab = tab,
+            Command::MarkFindMatch => self.mark_find_match(),
             Command::ReattachToSelection(claim_id) => {
                 let Some(range) = self.article_view.selection() else {
                     self.error("Select the new text for this claim in the article first");
@@ -597,6 +698,28 @@ impl FactcheckApp {
             Action::ZoomReset => self.prefs.font_size = DEFAULT_FONT_SIZE,
             Action::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Action::Preferences => self.modal = Some(Modal::Preferences),
+            Action::CommandPalette => {
+                self.modal = Some(Modal::Palette {
+                    query: String::new(),
+                    selected: 0,
+                });
+            }
+            Action::Find => {
+                self.find.open = true;
+                self.find.focus_field = true;
+            }
+            Action::FindNext => self.step_find(true),
+            Action::FindPrevious => self.step_find(false),
+            Action::EditStatement | Action::EditClaimant | Action::EditConclusion => {
+                if self.selected_claim.is_some() {
+                    self.right_tab = RightTab::Claim;
+                    self.focus_field = Some(match action {
+                        Action::EditStatement => "statement",
+                        Action::EditClaimant => "claimant",
+                        _ => "conclusion",
+                    });
+                }
+            }
         }
     }
 
@@ -680,6 +803,8 @@ impl FactcheckApp {
         self.doc = Some(doc);
         self.article_view = ArticleView::default();
         self.highlights_key = None;
+        self.shown_key = None;
+        self.find.key = None;
     }
 
     fn show_error(&mut self, title: &str, message: String, offer_save_as: bool) {
@@ -770,6 +895,15 @@ impl eframe::App for FactcheckApp {
     }
 }
 
+/// Preferences from eframe storage (defaults when absent or unreadable).
+#[must_use]
+pub fn load_prefs(storage: Option<&dyn eframe::Storage>) -> Prefs {
+    storage
+        .and_then(|s| eframe::get_value::<Prefs>(s, PREFS_KEY))
+        .unwrap_or_default()
+        .sanitised()
+}
+
 /// Open the GUI, optionally on a project or article.
 pub fn run_gui(path: Option<PathBuf>, reviewer: &str) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
@@ -786,11 +920,7 @@ pub fn run_gui(path: Option<PathBuf>, reviewer: &str) -> anyhow::Result<()> {
         "Factcheck Workbench",
         options,
         Box::new(move |cc| {
-            let mut prefs: Prefs = cc
-                .storage
-                .and_then(|s| eframe::get_value(s, PREFS_KEY))
-                .unwrap_or_default();
-            prefs = prefs.sanitised();
+            let mut prefs = load_prefs(cc.storage);
             if !reviewer.is_empty() {
                 prefs.reviewer_name = reviewer;
             }

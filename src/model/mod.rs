@@ -10,6 +10,7 @@ mod edit;
 mod ids;
 mod project;
 mod scale;
+mod search;
 mod source;
 mod text;
 
@@ -21,5 +22,6 @@ pub use edit::{ClaimChange, Edit, EditError};
 pub use ids::{ClaimId, CommentId, SourceId};
 pub use project::{Article, ArticleMeta, FORMAT_VERSION, Project, ProjectWarning, Publishing};
 pub use scale::{RatingLabel, RatingScale, Rgb, ScalePreset, UNRATED};
+pub use search::find_all;
 pub use source::{Source, SourceKind, is_safe_link};
 pub use text::{Paragraph, TextIndex, char_to_byte};

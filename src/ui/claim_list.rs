@@ -4,8 +4,8 @@
 use egui::{RichText, Ui};
 
 use super::widgets::{status_chip, verdict_badge};
-use crate::app::{Command, Document};
-use crate::model::{Claim, ClaimId, snippet};
+use crate::app::{ClaimFilter, Command, Document, SortBy, all_tags};
+use crate::model::{Claim, ClaimId, ClaimStatus, snippet};
 
 const ROW_HEIGHT: f32 = 46.0;
 
@@ -13,17 +13,26 @@ const ROW_HEIGHT: f32 = 46.0;
 pub fn claim_list_ui(
     ui: &mut Ui,
     doc: &Document,
+    shown: &[usize],
+    filter: &mut ClaimFilter,
     selected: Option<ClaimId>,
     commands: &mut Vec<Command>,
 ) {
     let project = &doc.project;
-    let anchored: Vec<&Claim> = project.claims.iter().filter(|c| !c.orphan).collect();
-    let orphans: Vec<&Claim> = project.claims.iter().filter(|c| c.orphan).collect();
+    let shown_claims = shown.iter().filter_map(|&i| project.claims.get(i));
+    let anchored: Vec<&Claim> = shown_claims.clone().filter(|c| !c.orphan).collect();
+    let orphans: Vec<&Claim> = shown_claims.filter(|c| c.orphan).collect();
     ui.horizontal(|ui| {
         ui.heading("Claims");
-        ui.label(RichText::new(format!("{}", project.claims.len())).weak());
+        let count = if filter.is_active() {
+            format!("{} of {}", shown.len(), project.claims.len())
+        } else {
+            project.claims.len().to_string()
+        };
+        ui.label(RichText::new(count).weak());
     });
     verdict_summary_ui(ui, doc);
+    filter_ui(ui, doc, filter);
     ui.separator();
     if project.claims.is_empty() {
         ui.label(
@@ -100,6 +109,77 @@ fn claim_row_ui(
             commands.push(Command::JumpToClaim(claim.id));
         }
     });
+}
+
+/// Filter and sort controls (view state, not part of the project).
+fn filter_ui(ui: &mut Ui, doc: &Document, filter: &mut ClaimFilter) {
+    let project = &doc.project;
+    let label = ui.label(RichText::new("Filter claims").small().strong());
+    ui.add(
+        egui::TextEdit::singleline(&mut filter.text)
+            .hint_text("words in quote, claimant, tags…")
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    egui::CollapsingHeader::new("Filter and sort")
+        .id_salt("filter and sort")
+        .show(ui, |ui| {
+            egui::ComboBox::new("status filter", "Status filter")
+                .selected_text(filter.status.map_or("All", ClaimStatus::label))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.status, None, "All");
+                    for status in ClaimStatus::ALL {
+                        ui.selectable_value(&mut filter.status, Some(status), status.label());
+                    }
+                });
+            let verdict_text = match &filter.verdict {
+                None => "All".to_owned(),
+                Some(None) => "Unrated".to_owned(),
+                Some(Some(v)) => project.verdict_text(v).to_owned(),
+            };
+            egui::ComboBox::new("verdict filter", "Verdict filter")
+                .selected_text(verdict_text)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.verdict, None, "All");
+                    ui.selectable_value(&mut filter.verdict, Some(None), "Unrated");
+                    for label in &project.scale.labels {
+                        ui.selectable_value(
+                            &mut filter.verdict,
+                            Some(Some(label.id.clone())),
+                            &label.text,
+                        );
+                    }
+                });
+            egui::ComboBox::new("tag filter", "Tag filter")
+                .selected_text(filter.tag.clone().unwrap_or_else(|| "All".to_owned()))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.tag, None, "All");
+                    for tag in all_tags(project) {
+                        ui.selectable_value(&mut filter.tag, Some(tag.clone()), tag);
+                    }
+                });
+            egui::ComboBox::new("sort order", "Sort by")
+                .selected_text(filter.sort.label())
+                .show_ui(ui, |ui| {
+                    for sort in SortBy::ALL {
+                        ui.selectable_value(&mut filter.sort, sort, sort.label());
+                    }
+                });
+            if filter.is_active() && ui.button("Clear filters").clicked() {
+                *filter = ClaimFilter {
+                    sort: filter.sort,
+                    ..ClaimFilter::default()
+                };
+            }
+        });
+    // Counts per status, next to the verdict bar.
+    let counts: Vec<String> = ClaimStatus::ALL
+        .iter()
+        .map(|s| (s, project.claims.iter().filter(|c| c.status == *s).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{} {n}", s.label()))
+        .collect();
+    ui.label(RichText::new(counts.join(" · ")).small().weak());
 }
 
 /// A bar of verdict colours, one segment per claim, in article order.

@@ -4,7 +4,8 @@ use egui::{RichText, Ui};
 
 use super::sources::source_editor_ui;
 use super::widgets::{
-    format_date, parse_date, parse_tags, parsed_field, text_field, verdict_badge,
+    focusable_text_field, format_date, parse_date, parse_tags, parsed_field, text_field,
+    verdict_badge,
 };
 use crate::app::{CoalesceKey, Command, Document};
 use crate::model::{
@@ -39,6 +40,7 @@ pub fn inspector_ui(
     doc: &Document,
     claim: &Claim,
     has_selection: bool,
+    focus_field: Option<&'static str>,
     state: &mut InspectorState,
     commands: &mut Vec<Command>,
 ) {
@@ -69,10 +71,24 @@ pub fn inspector_ui(
     });
     ui.separator();
 
-    if let Some(v) = text_field(ui, "Claim", &claim.statement, true, (id, "statement")) {
+    if let Some(v) = focusable_text_field(
+        ui,
+        "Claim",
+        &claim.statement,
+        true,
+        (id, "statement"),
+        focus_field == Some("statement"),
+    ) {
         commands.push(change(claim, ClaimChange::Statement(v)));
     }
-    if let Some(v) = text_field(ui, "Claimant", &claim.claimant, false, (id, "claimant")) {
+    if let Some(v) = focusable_text_field(
+        ui,
+        "Claimant",
+        &claim.claimant,
+        false,
+        (id, "claimant"),
+        focus_field == Some("claimant"),
+    ) {
         commands.push(change(claim, ClaimChange::Claimant(v)));
     }
     ui.horizontal(|ui| {
@@ -155,12 +171,13 @@ pub fn inspector_ui(
             correction_ui(ui, doc, claim, state, commands);
         }
     }
-    if let Some(v) = text_field(
+    if let Some(v) = focusable_text_field(
         ui,
         "Conclusion",
         &claim.conclusion,
         true,
         (id, "conclusion"),
+        focus_field == Some("conclusion"),
     ) {
         commands.push(change(claim, ClaimChange::Conclusion(v)));
     }

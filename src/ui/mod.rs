@@ -41,8 +41,22 @@ pub fn workbench_ui(ui: &mut Ui, app: &mut FactcheckApp) {
         .resizable(true)
         .default_size(theme::CLAIM_LIST_WIDTH)
         .show(ui, |ui| {
-            if let Some(doc) = &app.doc {
-                claim_list::claim_list_ui(ui, doc, app.selected_claim, &mut commands);
+            let FactcheckApp {
+                doc,
+                filter,
+                selected_claim,
+                shown_claims,
+                ..
+            } = app;
+            if let Some(doc) = doc {
+                claim_list::claim_list_ui(
+                    ui,
+                    doc,
+                    shown_claims,
+                    filter,
+                    *selected_claim,
+                    &mut commands,
+                );
             }
         });
     egui::Panel::right("inspector panel")
@@ -76,6 +90,7 @@ fn right_panel_ui(ui: &mut Ui, app: &mut FactcheckApp, commands: &mut Vec<Comman
             match claim {
                 Some(claim) => {
                     let has_selection = app.article_view.selection().is_some();
+                    let focus_field = app.focus_field.take();
                     egui::ScrollArea::vertical()
                         .id_salt("inspector")
                         .show(ui, |ui| {
@@ -84,6 +99,7 @@ fn right_panel_ui(ui: &mut Ui, app: &mut FactcheckApp, commands: &mut Vec<Comman
                                 doc,
                                 claim,
                                 has_selection,
+                                focus_field,
                                 &mut app.inspector,
                                 commands,
                             );
@@ -128,9 +144,18 @@ fn article_panel_ui(ui: &mut Ui, app: &mut FactcheckApp, commands: &mut Vec<Comm
             None => ui.label(RichText::new("Select text to mark a claim").weak()),
         };
     });
+    if app.find.open {
+        find_bar_ui(ui, app, commands);
+    }
     ui.separator();
     let FactcheckApp {
-        doc, article_view, ..
+        doc,
+        article_view,
+        find,
+        selected_claim,
+        highlights,
+        prefs,
+        ..
     } = app;
     let Some(doc) = doc.as_ref() else { return };
     let project = &doc.project;
@@ -155,12 +180,12 @@ fn article_panel_ui(ui: &mut Ui, app: &mut FactcheckApp, commands: &mut Vec<Comm
     let input = ArticleViewInput {
         text: &project.article.text,
         index: doc.index(),
-        highlights: &app.highlights,
-        selected_claim: app.selected_claim,
-        find_matches: &[],
-        current_find_match: None,
-        font_size: app.prefs.font_size,
-        reading_width_em: app.prefs.reading_width_em,
+        highlights,
+        selected_claim: *selected_claim,
+        find_matches: if find.open { &find.matches } else { &[] },
+        current_find_match: if find.open { find.current } else { None },
+        font_size: prefs.font_size,
+        reading_width_em: prefs.reading_width_em,
         tooltip: &tooltip,
     };
     let output = article_view.ui(ui, &input);
@@ -170,6 +195,97 @@ fn article_panel_ui(ui: &mut Ui, app: &mut FactcheckApp, commands: &mut Vec<Comm
     if output.mark_requested {
         commands.push(Command::Action(Action::MarkClaim));
     }
+    if output.has_focus {
+        verdict_keys(ui, doc, *selected_claim, commands);
+    }
+}
+
+/// With the article focused, number keys set the selected claim's verdict: 1 is the first
+/// label of the scale, 0 clears it.
+fn verdict_keys(
+    ui: &Ui,
+    doc: &crate::app::Document,
+    claim_id: Option<crate::model::ClaimId>,
+    commands: &mut Vec<Command>,
+) {
+    let Some(claim_id) = claim_id else { return };
+    const KEYS: [egui::Key; 10] = [
+        egui::Key::Num0,
+        egui::Key::Num1,
+        egui::Key::Num2,
+        egui::Key::Num3,
+        egui::Key::Num4,
+        egui::Key::Num5,
+        egui::Key::Num6,
+        egui::Key::Num7,
+        egui::Key::Num8,
+        egui::Key::Num9,
+    ];
+    for (n, key) in KEYS.into_iter().enumerate() {
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+            let verdict = if n == 0 {
+                None
+            } else {
+                match doc.project.scale.labels.get(n - 1) {
+                    Some(label) => Some(label.id.clone()),
+                    None => continue,
+                }
+            };
+            commands.push(Command::edit(crate::model::Edit::UpdateClaim {
+                claim_id,
+                change: crate::model::ClaimChange::Verdict(verdict),
+            }));
+        }
+    }
+}
+
+/// The find bar above the article: query, match case, count, previous/next, mark as claim.
+fn find_bar_ui(ui: &mut Ui, app: &mut FactcheckApp, commands: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Find");
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut app.find.query).desired_width(220.0))
+            .labelled_by(label.id);
+        if std::mem::take(&mut app.find.focus_field) {
+            field.request_focus();
+        }
+        if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            commands.push(Command::Action(Action::FindNext));
+            field.request_focus();
+        }
+        ui.checkbox(&mut app.find.match_case, "Match case");
+        let count = app.find.matches.len();
+        let position = match app.find.current {
+            Some(i) if count > 0 => format!("{} of {count}", i + 1),
+            _ if app.find.query.is_empty() => String::new(),
+            _ => "No matches".to_owned(),
+        };
+        ui.label(position);
+        if ui
+            .add_enabled(count > 0, egui::Button::new("Previous"))
+            .clicked()
+        {
+            commands.push(Command::Action(Action::FindPrevious));
+        }
+        if ui
+            .add_enabled(count > 0, egui::Button::new("Next"))
+            .clicked()
+        {
+            commands.push(Command::Action(Action::FindNext));
+        }
+        if ui
+            .add_enabled(
+                app.find.current.is_some(),
+                egui::Button::new("Mark match as claim"),
+            )
+            .clicked()
+        {
+            commands.push(Command::MarkFindMatch);
+        }
+        if ui.button("Close").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            app.find.open = false;
+        }
+    });
 }
 
 fn welcome_ui(ui: &mut Ui, app: &mut FactcheckApp) {

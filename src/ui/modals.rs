@@ -14,6 +14,30 @@ enum Outcome {
     DeleteSource(crate::model::SourceId),
     TypedPath(crate::app::DialogKind, std::path::PathBuf),
     KeepTyping(String),
+    Palette(String, usize),
+    Run(Action),
+}
+
+/// Actions matching `query` (fuzzy, best first); all actions when it is empty.
+#[must_use]
+pub fn palette_matches(query: &str) -> Vec<Action> {
+    use fuzzy_matcher::FuzzyMatcher as _;
+    let matcher = fuzzy_matcher::skim::SkimMatcherV2::default();
+    let mut scored: Vec<(i64, usize, Action)> = Action::ALL
+        .iter()
+        .enumerate()
+        .filter_map(|(n, action)| {
+            if query.trim().is_empty() {
+                return Some((0, n, *action));
+            }
+            let haystack = format!("{} {}", action.label(), action.description());
+            matcher
+                .fuzzy_match(&haystack, query.trim())
+                .map(|score| (-score, n, *action))
+        })
+        .collect();
+    scored.sort_by_key(|(score, n, _)| (*score, *n));
+    scored.into_iter().map(|(_, _, action)| action).collect()
 }
 
 /// Draw the current dialog, if any, and act on the answer.
@@ -142,6 +166,54 @@ pub fn modal_ui(ctx: &Context, app: &mut FactcheckApp) {
                     outcome = Some(Outcome::Close);
                 }
             }
+            Modal::Palette {
+                query,
+                selected: current,
+            } => {
+                ui.heading("Command palette");
+                let mut typed = query.clone();
+                let label = ui.label(RichText::new("Type to search commands").small().strong());
+                let field = ui
+                    .add(egui::TextEdit::singleline(&mut typed).desired_width(f32::INFINITY))
+                    .labelled_by(label.id);
+                field.request_focus();
+                let matches = palette_matches(&typed);
+                let mut selected = (*current).min(matches.len().saturating_sub(1));
+                if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown)) {
+                    selected = (selected + 1).min(matches.len().saturating_sub(1));
+                }
+                if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp)) {
+                    selected = selected.saturating_sub(1);
+                }
+                if typed != *query || selected != *current {
+                    outcome = Some(Outcome::Palette(
+                        typed.clone(),
+                        if typed == *query { selected } else { 0 },
+                    ));
+                }
+                let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
+                egui::ScrollArea::vertical()
+                    .max_height(360.0)
+                    .show(ui, |ui| {
+                        for (n, action) in matches.iter().enumerate() {
+                            let shortcut = action
+                                .shortcut()
+                                .map(|s| ui.ctx().format_shortcut(&s))
+                                .unwrap_or_default();
+                            let button = egui::Button::selectable(n == selected, action.label())
+                                .shortcut_text(shortcut);
+                            if ui.add(button).on_hover_text(action.description()).clicked() {
+                                outcome = Some(Outcome::Run(*action));
+                            }
+                        }
+                    });
+                if enter && let Some(action) = matches.get(selected) {
+                    outcome = Some(Outcome::Run(*action));
+                }
+                if matches.is_empty() {
+                    ui.label(RichText::new("No command matches").weak());
+                }
+            }
             Modal::Preferences => {
                 ui.heading("Preferences");
                 let prefs = &mut app.prefs;
@@ -195,6 +267,16 @@ pub fn modal_ui(ctx: &Context, app: &mut FactcheckApp) {
         }
         Some(Outcome::DeleteSource(source_id)) => app.confirm_delete_source(ctx, source_id),
         Some(Outcome::TypedPath(kind, path)) => app.path_typed(ctx, &kind, path),
+        Some(Outcome::Palette(text, n)) => {
+            app.modal = Some(Modal::Palette {
+                query: text,
+                selected: n,
+            });
+        }
+        Some(Outcome::Run(action)) => {
+            app.modal = None;
+            app.push(Command::Action(action));
+        }
         Some(Outcome::KeepTyping(text)) => {
             if let Some(Modal::PathPrompt { path, .. }) = &mut app.modal {
                 *path = text;

@@ -16,6 +16,18 @@ pub fn text_field(
     multiline: bool,
     id_salt: impl egui::AsIdSalt,
 ) -> Option<String> {
+    focusable_text_field(ui, label, value, multiline, id_salt, false)
+}
+
+/// [`text_field`] that takes the keyboard focus when `focus` is set.
+pub fn focusable_text_field(
+    ui: &mut Ui,
+    label: &str,
+    value: &str,
+    multiline: bool,
+    id_salt: impl egui::AsIdSalt,
+    focus: bool,
+) -> Option<String> {
     let label = ui.label(RichText::new(label).small().strong());
     let mut text = value.to_owned();
     let edit = if multiline {
@@ -26,6 +38,10 @@ pub fn text_field(
     let response = ui
         .add(edit.id_salt(id_salt).desired_width(f32::INFINITY))
         .labelled_by(label.id);
+    if focus {
+        response.request_focus();
+        response.scroll_to_me(Some(egui::Align::Center));
+    }
     (response.changed() && text != value).then_some(text)
 }
 
