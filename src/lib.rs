@@ -10,3 +10,4 @@ pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod ui;
