@@ -30,6 +30,7 @@ pub fn app(reviewer: &str, answers: Vec<Option<PathBuf>>) -> FactcheckApp {
 pub fn harness(app: FactcheckApp) -> Harness<'static, FactcheckApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(40)
         .build_ui_state(|ui, app: &mut FactcheckApp| app.ui(ui), app)
 }
 
