@@ -9,4 +9,5 @@
 pub mod app;
 pub mod cli;
 pub mod io;
+pub mod merge;
 pub mod model;
