@@ -331,10 +331,10 @@ pub fn merge_report(outcome: &crate::merge::MergeOutcome, three_way: bool) -> St
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} merge: {} claims, {} sources.",
+        "{} merge: {}, {}.",
         if three_way { "Three-way" } else { "Two-way" },
-        project.claims.len(),
-        project.sources.len()
+        count(project.claims.len(), "claim", "claims"),
+        count(project.sources.len(), "source", "sources")
     );
     for kind in crate::merge::PairKind::ALL {
         let n = outcome.pairs.iter().filter(|p| p.kind == kind).count();
@@ -349,8 +349,12 @@ pub fn merge_report(outcome: &crate::merge::MergeOutcome, three_way: bool) -> St
     }
     let _ = writeln!(
         out,
-        "{} unresolved conflicts (open the merged file in the app to decide them):",
-        project.conflicts.len()
+        "{} (open the merged file in the app to decide them):",
+        count(
+            project.conflicts.len(),
+            "unresolved conflict",
+            "unresolved conflicts"
+        )
     );
     for (n, conflict) in project.conflicts.iter().enumerate() {
         let subject = match &conflict.at {
@@ -395,4 +399,8 @@ fn diff_files(a: &Path, b: &Path) -> anyhow::Result<()> {
     let (a, b) = (load(a)?, load(b)?);
     print!("{}", crate::merge::diff(&a, &b));
     Ok(())
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

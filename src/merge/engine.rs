@@ -232,6 +232,20 @@ impl Merger {
                 }
             }
         }
+        // A statement left as its own quote follows the span rather than conflicting.
+        if conflicted.contains(&ClaimField::Statement)
+            && o.statement == o.anchor.quote
+            && t.statement == t.anchor.quote
+        {
+            let id = merged.id;
+            self.conflicts.retain(|c| {
+                c.at != ConflictAt::Claim {
+                    claim_id: id,
+                    field: ClaimField::Statement,
+                }
+            });
+            merged.statement.clone_from(&merged.anchor.quote);
+        }
         merged.tags = merge_keyed(base.map(|b| b.tags.as_slice()), &o.tags, &t.tags, |tag| {
             tag.clone()
         })

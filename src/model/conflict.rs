@@ -146,7 +146,14 @@ impl ClaimField {
         match self {
             Self::Verdict if claim.verdict_by.is_some() => claim.verdict_by.clone(),
             Self::Status if claim.status == ClaimStatus::Reviewed => claim.reviewed_by.clone(),
-            Self::Existence => claim.history.last().map(|h| h.by.clone()),
+            Self::Existence => {
+                let edited = claim.history.iter().map(|h| (h.at, &h.by));
+                let commented = claim.comments.iter().map(|c| (c.at, &c.author));
+                edited
+                    .chain(commented)
+                    .max_by_key(|(at, _)| *at)
+                    .map(|(_, by)| by.clone())
+            }
             _ => claim
                 .history
                 .iter()
