@@ -271,11 +271,18 @@ proptest! {
     }
 
     #[test]
-    fn a_merged_claim_is_reviewed_only_by_someone_else((base, ours, theirs) in copies()) {
-        let merged = merge(Some(&base), &ours, &theirs).project;
-        for claim in merged.claims.iter().filter(|c| c.status == ClaimStatus::Reviewed) {
-            prop_assert!(claim.reviewed_by.is_some());
-            prop_assert_ne!(&claim.reviewed_by, &claim.verdict_by);
+    fn a_merged_sign_off_covers_the_verdict_its_reviewer_saw((base, ours, theirs) in copies()) {
+        let outcome = merge(Some(&base), &ours, &theirs);
+        for claim in outcome.project.claims.iter().filter(|c| c.status == ClaimStatus::Reviewed) {
+            // Its copies: same id, or the claims it was aligned with by overlap.
+            let pair = outcome.pairs.iter().find(|p| p.merged_id == Some(claim.id));
+            let copies = pair.into_iter().flat_map(|p| [p.ours.as_ref(), p.theirs.as_ref()]);
+            let signed = copies.flatten().any(|c| {
+                c.status == ClaimStatus::Reviewed
+                    && c.reviewed_by == claim.reviewed_by
+                    && c.verdict == claim.verdict
+            });
+            prop_assert!(signed, "claim {} is signed off for a verdict nobody reviewed", claim.id);
         }
     }
 }
