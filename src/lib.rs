@@ -9,5 +9,6 @@
 pub mod app;
 pub mod cli;
 pub mod io;
+pub mod merge;
 pub mod model;
 pub mod ui;

@@ -6,6 +6,7 @@
 
 mod anchor;
 mod claim;
+mod conflict;
 mod edit;
 mod ids;
 mod project;
@@ -17,6 +18,10 @@ mod text;
 pub use anchor::{Anchor, AnchorProblem, CONTEXT_CHARS, find_occurrences};
 pub use claim::{
     Claim, ClaimStatus, ClaimantKind, Comment, Evidence, HistoryEntry, Revision, Stance, snippet,
+};
+pub use conflict::{
+    ClaimField, Conflict, ConflictAt, ConflictId, ConflictSide, FieldValue, ProjectField,
+    Resolution, SourceField,
 };
 pub use edit::{ClaimChange, Edit, EditError};
 pub use ids::{ClaimId, CommentId, SourceId};
