@@ -53,6 +53,10 @@ pub enum Command {
     ApplyPreset(ScalePreset),
     /// Show a right-panel tab.
     ShowTab(RightTab),
+    /// Start merging another reviewer's copy of the project from this file.
+    MergeWith(PathBuf),
+    /// Use this file as the common ancestor of the merge in progress.
+    MergeBase(PathBuf),
     /// Mark the current find match as a claim.
     MarkFindMatch,
     /// Move a claim's span to the article selection (re-attach an orphan).
@@ -118,6 +122,8 @@ pub enum Action {
     EditClaimant,
     /// Put the cursor in the conclusion field.
     EditConclusion,
+    /// Merge another reviewer's copy into this project.
+    MergeReviewerCopy,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -125,7 +131,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 24] = [
         Self::OpenArticle,
         Self::OpenProject,
         Self::Save,
@@ -149,6 +155,7 @@ impl Action {
         Self::EditStatement,
         Self::EditClaimant,
         Self::EditConclusion,
+        Self::MergeReviewerCopy,
     ];
 
     /// Menu text (ends in "…" when it opens a dialog).
@@ -178,6 +185,7 @@ impl Action {
             Self::EditStatement => "Edit claim statement",
             Self::EditClaimant => "Edit claimant",
             Self::EditConclusion => "Edit conclusion",
+            Self::MergeReviewerCopy => "Merge a reviewer's copy…",
         }
     }
 
@@ -208,6 +216,9 @@ impl Action {
             Self::EditStatement => "Jump to the selected claim's statement",
             Self::EditClaimant => "Jump to the selected claim's claimant",
             Self::EditConclusion => "Jump to the selected claim's conclusion",
+            Self::MergeReviewerCopy => {
+                "Compare another reviewer's copy of this project and merge it without losing anything"
+            }
         }
     }
 
@@ -239,6 +250,7 @@ impl Action {
             Self::EditStatement => sc(Modifiers::ALT, Key::S),
             Self::EditClaimant => sc(Modifiers::ALT, Key::C),
             Self::EditConclusion => sc(Modifiers::ALT, Key::N),
+            Self::MergeReviewerCopy => sc(CMD_SHIFT, Key::M),
         }
     }
 

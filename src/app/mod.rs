@@ -5,6 +5,7 @@ mod command;
 mod dialogs;
 mod document;
 mod filter;
+mod merge_session;
 mod prefs;
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ pub use command::{Action, Command, RightTab};
 pub use dialogs::{DialogKind, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use document::{CoalesceKey, Document};
 pub use filter::{ClaimFilter, SortBy, all_tags};
+pub use merge_session::MergeSession;
 pub use prefs::{DEFAULT_FONT_SIZE, PREFS_KEY, Prefs, ThemeChoice};
 
 use crate::io::{import_article_file, load_project, save_project};
@@ -129,6 +131,8 @@ pub struct FactcheckApp {
     pub modal: Option<Modal>,
     /// The find bar.
     pub find: FindState,
+    /// A merge of another reviewer's copy in progress (the merge view is open).
+    pub merge: Option<MergeSession>,
     /// The claim list's filter and order.
     pub filter: ClaimFilter,
     /// An inspector field to focus next frame (`"statement"`, `"claimant"`, `"conclusion"`).
@@ -164,6 +168,7 @@ impl FactcheckApp {
             modal: None,
             inspector: crate::ui::inspector::InspectorState::default(),
             find: FindState::default(),
+            merge: None,
             filter: ClaimFilter::default(),
             focus_field: None,
             shown_claims: Vec::new(),
@@ -455,9 +460,9 @@ impl FactcheckApp {
     pub fn path_typed(&mut self, ctx: &egui::Context, kind: &DialogKind, path: PathBuf) {
         self.modal = None;
         let command = match kind {
-            DialogKind::OpenProject | DialogKind::OpenArticle | DialogKind::OpenOtherProject => {
-                Command::OpenPath(path)
-            }
+            DialogKind::OpenProject | DialogKind::OpenArticle => Command::OpenPath(path),
+            DialogKind::OpenOtherProject if self.merge.is_some() => Command::MergeBase(path),
+            DialogKind::OpenOtherProject => Command::MergeWith(path),
             DialogKind::SaveProject { .. } | DialogKind::Export { .. } => Command::SaveTo(path),
         };
         self.run_command(ctx, command);
@@ -584,6 +589,34 @@ impl FactcheckApp {
             }
             Command::ShowTab(tab) => self.right_tab = tab,
             Command::MarkFindMatch => self.mark_find_match(),
+            Command::MergeWith(path) => {
+                let Some(doc) = &self.doc else { return };
+                match load_project(&path) {
+                    Ok(loaded) => {
+                        let ours = doc.project.clone();
+                        let actor = self.actor().to_owned();
+                        self.merge = Some(MergeSession::new(ours, loaded.project, path, &actor));
+                    }
+                    Err(err) => self.show_error(
+                        "Could not open the reviewer's copy",
+                        format!("{err:#}"),
+                        false,
+                    ),
+                }
+            }
+            Command::MergeBase(path) => match load_project(&path) {
+                Ok(loaded) => {
+                    let actor = self.actor().to_owned();
+                    if let Some(session) = &mut self.merge {
+                        session.set_base(loaded.project, path, &actor);
+                    }
+                }
+                Err(err) => self.show_error(
+                    "Could not open the common ancestor",
+                    format!("{err:#}"),
+                    false,
+                ),
+            },
             Command::ReattachToSelection(claim_id) => {
                 let Some(range) = self.article_view.selection() else {
                     self.error("Select the new text for this claim in the article first");
@@ -594,6 +627,52 @@ impl FactcheckApp {
                 let anchor = Anchor::from_range(&text, doc.index(), range.start, range.end);
                 self.run_command(ctx, Command::edit(Edit::Reanchor { claim_id, anchor }));
                 self.article_view.set_selection(None);
+            }
+        }
+    }
+
+    /// Act on the merge view's answer.
+    pub fn merge_view_action(
+        &mut self,
+        ctx: &egui::Context,
+        action: crate::ui::merge_view::MergeViewAction,
+    ) {
+        use crate::ui::merge_view::MergeViewAction;
+        match action {
+            MergeViewAction::Cancel => self.merge = None,
+            MergeViewAction::PickBase => {
+                if let Some(path) = self.pick(DialogKind::OpenOtherProject) {
+                    self.run_command(ctx, Command::MergeBase(path));
+                }
+            }
+            MergeViewAction::Resolve(conflict_id, resolution) => {
+                let actor = self.actor().to_owned();
+                if let Some(session) = &mut self.merge {
+                    // A refused decision is shown in the merge view itself.
+                    let _refused = session.resolve(conflict_id, resolution, &actor);
+                }
+            }
+            MergeViewAction::Apply => {
+                let Some(session) = self.merge.take() else {
+                    return;
+                };
+                let Some(doc) = &mut self.doc else { return };
+                let open = session.outcome.project.conflicts.len();
+                doc.replace_project(session.outcome.project);
+                if self
+                    .selected_claim
+                    .is_some_and(|id| doc.project.claim(id).is_none())
+                {
+                    self.selected_claim = None;
+                }
+                let name = session.theirs_path.display();
+                if open == 0 {
+                    self.info(format!("Merged {name} (Ctrl+Z undoes the merge)"));
+                } else {
+                    self.info(format!(
+                        "Merged {name}: {open} conflicts are still open, kept with both values in the claims' inspector (Ctrl+Z undoes the merge)"
+                    ));
+                }
             }
         }
     }
@@ -710,6 +789,13 @@ impl FactcheckApp {
             }
             Action::FindNext => self.step_find(true),
             Action::FindPrevious => self.step_find(false),
+            Action::MergeReviewerCopy => {
+                if self.doc.is_none() {
+                    self.error("Open your copy of the project first");
+                } else if let Some(path) = self.pick(DialogKind::OpenOtherProject) {
+                    self.run_command(ctx, Command::MergeWith(path));
+                }
+            }
             Action::EditStatement | Action::EditClaimant | Action::EditConclusion => {
                 if self.selected_claim.is_some() {
                     self.right_tab = RightTab::Claim;
@@ -805,6 +891,7 @@ impl FactcheckApp {
         self.highlights_key = None;
         self.shown_key = None;
         self.find.key = None;
+        self.merge = None;
     }
 
     fn show_error(&mut self, title: &str, message: String, offer_save_as: bool) {

@@ -56,6 +56,7 @@ pub fn inspector_ui(
         }
     });
     ui.label(RichText::new(format!("“{}”", snippet(&claim.anchor.quote, 400))).italics());
+    conflicts_ui(ui, project, claim, commands);
     ui.horizontal(|ui| {
         if !claim.orphan && ui.button("Show in article").clicked() {
             commands.push(Command::JumpToClaim(id));
@@ -471,4 +472,47 @@ fn comments_ui(
             }));
         }
     });
+}
+
+/// Merge conflicts on this claim: both values, and a decision for each.
+fn conflicts_ui(
+    ui: &mut Ui,
+    project: &crate::model::Project,
+    claim: &Claim,
+    commands: &mut Vec<Command>,
+) {
+    let conflicts: Vec<_> = project.conflicts_of(claim.id).collect();
+    if conflicts.is_empty() {
+        return;
+    }
+    let colour = super::theme::error_colour(ui.visuals().dark_mode);
+    ui.label(
+        RichText::new(format!("Merge conflicts ({})", conflicts.len()))
+            .strong()
+            .color(colour),
+    );
+    for conflict in conflicts {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            let describe = |v: &Option<crate::model::FieldValue>| {
+                v.as_ref()
+                    .map_or_else(|| "(deleted)".to_owned(), |v| v.describe(project))
+            };
+            ui.label(RichText::new(conflict.at.field_label()).strong());
+            ui.label(format!("Mine: {}", describe(&conflict.ours.value)));
+            ui.label(format!("Theirs: {}", describe(&conflict.theirs.value)));
+            ui.horizontal(|ui| {
+                for (label, resolution) in [
+                    ("Keep mine", crate::model::Resolution::KeepOurs),
+                    ("Take theirs", crate::model::Resolution::TakeTheirs),
+                ] {
+                    if ui.button(label).clicked() {
+                        commands.push(Command::edit(Edit::ResolveConflict {
+                            conflict_id: conflict.id,
+                            resolution,
+                        }));
+                    }
+                }
+            });
+        });
+    }
 }

@@ -43,6 +43,8 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &mut FactcheckApp) {
             action_button(ui, Action::Save, has_doc, &mut commands);
             action_button(ui, Action::SaveAs, has_doc, &mut commands);
             ui.separator();
+            action_button(ui, Action::MergeReviewerCopy, has_doc, &mut commands);
+            ui.separator();
             action_button(ui, Action::Preferences, true, &mut commands);
             ui.separator();
             action_button(ui, Action::Quit, true, &mut commands);

@@ -5,6 +5,7 @@ pub mod article_view;
 pub mod claim_list;
 pub mod inspector;
 pub mod menu;
+pub mod merge_view;
 pub mod modals;
 pub mod project_panel;
 pub mod sources;
@@ -67,7 +68,31 @@ pub fn workbench_ui(ui: &mut Ui, app: &mut FactcheckApp) {
     for command in commands {
         app.push(command);
     }
+    merge_window_ui(&ctx, app);
     modals::modal_ui(&ctx, app);
+}
+
+fn merge_window_ui(ctx: &egui::Context, app: &mut FactcheckApp) {
+    let ours_name = app
+        .doc
+        .as_ref()
+        .map(crate::app::Document::display_name)
+        .unwrap_or_default();
+    let Some(session) = &mut app.merge else {
+        return;
+    };
+    let mut action = None;
+    egui::Window::new("Merge a reviewer's copy")
+        .collapsible(false)
+        .default_size([900.0, 640.0])
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            action = merge_view::merge_view_ui(ui, session, &ours_name);
+        });
+    if let Some(action) = action {
+        app.merge_view_action(ctx, action);
+        ctx.request_repaint();
+    }
 }
 
 fn right_panel_ui(ui: &mut Ui, app: &mut FactcheckApp, commands: &mut Vec<Command>) {
