@@ -661,8 +661,10 @@ impl ArticleView {
             && let Some(at) = self.caret_at(pos)
         {
             response.request_focus();
+            let double_click_secs =
+                ui.ctx().options(|o| o.input_options.max_double_click_delay) + 0.2;
             let count = match self.last_press {
-                Some((t, p, n)) if now - t < 0.5 && p.distance(pos) < 6.0 => n + 1,
+                Some((t, p, n)) if now - t < double_click_secs && p.distance(pos) < 6.0 => n + 1,
                 _ => 1,
             };
             self.last_press = Some((now, pos, count));
