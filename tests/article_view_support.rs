@@ -148,3 +148,110 @@ pub fn char_of(text: &str, needle: &str, n: usize) -> usize {
         .nth(n)
         .map_or(0, |(byte, _)| text[..byte].chars().count())
 }
+
+/// A headless egui context showing only the article view at 1280x800, as the benchmark and the
+/// scaling test drive it.
+pub struct Headless {
+    /// The egui context.
+    pub ctx: egui::Context,
+    /// The view under test.
+    pub view: factcheck::ui::article_view::ArticleView,
+    /// Article text.
+    pub text: String,
+    /// Its paragraph index.
+    pub index: factcheck::model::TextIndex,
+    /// Claim highlights.
+    pub highlights: factcheck::ui::article_view::Highlights,
+    /// Find matches.
+    pub find_matches: Vec<Range<usize>>,
+    time: f64,
+}
+
+impl Headless {
+    /// An article of about `bytes` bytes with `claims` claims (fixed seeds) and the find
+    /// matches of "minister".
+    #[must_use]
+    pub fn new(bytes: usize, claim_count: usize) -> Self {
+        let text = article(bytes, 42);
+        Self::with_text(text, claim_count)
+    }
+
+    /// The same for a given text.
+    #[must_use]
+    pub fn with_text(text: String, claim_count: usize) -> Self {
+        let index = factcheck::model::TextIndex::new(&text);
+        let highlights = factcheck::ui::article_view::Highlights::new(claims(
+            index.total_chars(),
+            claim_count,
+            7,
+        ));
+        let find_matches = find_all(&text, "minister");
+        Self {
+            ctx: egui::Context::default(),
+            view: factcheck::ui::article_view::ArticleView::default(),
+            text,
+            index,
+            highlights,
+            find_matches,
+            time: 0.0,
+        }
+    }
+
+    /// Run one frame (with a mouse-wheel scroll of `wheel_dy` points, positive scrolls up)
+    /// and tessellate it, as a real frame would.
+    pub fn frame(&mut self, wheel_dy: f32) -> usize {
+        self.time += 1.0 / 60.0;
+        let centre = egui::pos2(640.0, 400.0);
+        let mut events = vec![egui::Event::PointerMoved(centre)];
+        if wheel_dy != 0.0 {
+            events.push(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, wheel_dy),
+                modifiers: egui::Modifiers::NONE,
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Wheel,
+            });
+        }
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            time: Some(self.time),
+            predicted_dt: 1.0 / 60.0,
+            events,
+            ..Default::default()
+        };
+        let Self {
+            ctx,
+            view,
+            text,
+            index,
+            highlights,
+            find_matches,
+            ..
+        } = self;
+        let tooltip = |id: ClaimId| format!("Claim {id}");
+        let mut output = ctx.run_ui(input, |ui| {
+            let input = factcheck::ui::article_view::ArticleViewInput {
+                text,
+                index,
+                highlights,
+                selected_claim: highlights
+                    .overlapping(0..usize::MAX)
+                    .first()
+                    .map(|h| h.claim_id),
+                find_matches,
+                current_find_match: Some(0),
+                font_size: 16.0,
+                reading_width_em: 70.0,
+                tooltip: &tooltip,
+            };
+            let _ = view.ui(ui, &input);
+        });
+        // Headless loops must consume texture updates (egui panics on dropped deltas).
+        output.textures_delta.clear();
+        let shapes = std::mem::take(&mut output.shapes);
+        ctx.tessellate(shapes, output.pixels_per_point).len()
+    }
+}
