@@ -471,3 +471,87 @@ fn idle_frames_request_no_repaint() {
     h.step();
     assert!(!h.ctx.has_requested_repaint());
 }
+
+/// All rectangle and line shapes painted in the last frame.
+fn painted(h: &Harness<'_, Fixture>) -> Vec<egui::Shape> {
+    fn flatten(shape: &egui::Shape, out: &mut Vec<egui::Shape>) {
+        if let egui::Shape::Vec(shapes) = shape {
+            for s in shapes {
+                flatten(s, out);
+            }
+        } else {
+            out.push(shape.clone());
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &h.output().shapes {
+        flatten(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn find_matches_and_the_selected_claim_are_painted_in_both_themes() {
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        let claim_colour = egui::Color32::from_rgb(10, 120, 200);
+        let mut fixture = Fixture::new(
+            TEXT,
+            vec![Highlight {
+                claim_id: claim(1),
+                chars: char_idx("Cyber")..char_idx(" would"),
+                colour: claim_colour,
+            }],
+        );
+        fixture.find_matches = support::find_all(TEXT, "unit");
+        assert_eq!(fixture.find_matches.len(), 2);
+        let mut h = Harness::builder()
+            .with_size(vec2(900.0, 600.0))
+            .with_theme(theme)
+            .build_ui_state(
+                move |ui, f: &mut Fixture| {
+                    let tooltip = |id: ClaimId| format!("Claim {id}");
+                    let input = ArticleViewInput {
+                        text: &f.text,
+                        index: &f.index,
+                        highlights: &f.highlights,
+                        selected_claim: Some(claim(1)),
+                        find_matches: &f.find_matches,
+                        current_find_match: Some(1),
+                        font_size: 18.0,
+                        reading_width_em: 70.0,
+                        tooltip: &tooltip,
+                    };
+                    f.view.ui(ui, &input);
+                },
+                fixture,
+            );
+        h.run();
+        let shapes = painted(&h);
+        let rects: Vec<&egui::epaint::RectShape> = shapes
+            .iter()
+            .filter_map(|s| match s {
+                egui::Shape::Rect(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        // Each find match is outlined; the current one with a thicker stroke.
+        let find_outlines: Vec<f32> = rects
+            .iter()
+            .filter(|r| r.stroke.color.r() > 180 && r.stroke.color.b() < 80)
+            .map(|r| r.stroke.width)
+            .collect();
+        assert_eq!(find_outlines.len(), 2, "{theme:?}: {find_outlines:?}");
+        assert!(find_outlines.contains(&1.0) && find_outlines.contains(&2.0));
+        // The claim's background is its colour, translucent.
+        let fills = rects
+            .iter()
+            .filter(|r| r.fill.a() < 255 && r.fill.a() > 0 && r.fill.b() > r.fill.r())
+            .count();
+        assert!(fills >= 1, "{theme:?}: claim background painted");
+        // The selected claim is underlined in its full colour.
+        let underlined = shapes.iter().any(|s| {
+            matches!(s, egui::Shape::LineSegment { stroke, .. } if stroke.color == claim_colour)
+        });
+        assert!(underlined, "{theme:?}: selected claim underlined");
+    }
+}
