@@ -123,7 +123,6 @@ pub struct ArticleView {
     /// Viewport height of the last frame.
     viewport_height: f32,
     new_layouts: usize,
-    has_focus: bool,
 }
 
 impl ArticleView {
@@ -389,8 +388,6 @@ impl ArticleView {
         let mut caret_moved = false;
         if has_focus {
             caret_moved = self.keyboard(ui, input);
-        } else {
-            self.has_focus = false;
         }
 
         // 2. Lay out what is visible; keep the anchor block in place if heights above it
@@ -446,6 +443,9 @@ impl ArticleView {
         let focus_caret = has_focus.then_some(self.selection.caret);
         let selection = self.selection.range();
         let mut rects = Vec::new();
+        let selected = input
+            .selected_claim
+            .and_then(|c| input.highlights.of_claim(c));
         for shown in &self.shown {
             let Some(block) = self.blocks.get(shown.block) else {
                 continue;
@@ -507,9 +507,7 @@ impl ArticleView {
 
             painter.galley(shown.origin, Arc::clone(&shown.galley), colours.text);
 
-            if let Some(h) = input
-                .selected_claim
-                .and_then(|c| input.highlights.of_claim(c))
+            if let Some(h) = selected
                 && h.chars.start <= be
                 && h.chars.end > bs
             {
@@ -562,7 +560,6 @@ impl ArticleView {
         // The content is as tall as all blocks together.
         ui.set_min_size(vec2(content.width(), self.heights.total() as f32));
         self.cache.trim(self.frame);
-        self.has_focus = has_focus;
         if self.selection != before_selection {
             out.selection_changed = true;
         }
@@ -661,8 +658,10 @@ impl ArticleView {
             && let Some(at) = self.caret_at(pos)
         {
             response.request_focus();
+            let double_click_secs =
+                ui.ctx().options(|o| o.input_options.max_double_click_delay) + 0.2;
             let count = match self.last_press {
-                Some((t, p, n)) if now - t < 0.5 && p.distance(pos) < 6.0 => n + 1,
+                Some((t, p, n)) if now - t < double_click_secs && p.distance(pos) < 6.0 => n + 1,
                 _ => 1,
             };
             self.last_press = Some((now, pos, count));
