@@ -8,5 +8,6 @@
 
 pub mod app;
 pub mod cli;
+pub mod export;
 pub mod io;
 pub mod model;
