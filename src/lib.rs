@@ -2,7 +2,7 @@
 //! sources and a verdict, save the work as a RON project file, and export reports.
 //!
 //! The crate is a library with a thin binary (`src/main.rs`). Everything below [`model`],
-//! [`io`], [`export`] and [`merge`] is plain Rust with no UI dependency, used by the CLI and
+//! [`io`], `export` and `merge` is plain Rust with no UI dependency, used by the CLI and
 //! tests directly; [`app`] holds document state and commands; [`ui`] draws with egui.
 //! See `ARCHITECTURE.md`.
 
@@ -10,4 +10,6 @@ pub mod app;
 pub mod cli;
 pub mod export;
 pub mod io;
+pub mod merge;
 pub mod model;
+pub mod ui;

@@ -23,13 +23,12 @@ pub struct ImportedArticle {
 #[derive(Debug, thiserror::Error)]
 pub enum ArticleError {
     /// The file could not be read.
-    #[error("could not read the article: {source} ({path})")]
+    #[error("could not read the article: {error} ({path})")]
     Read {
         /// The file.
         path: std::path::PathBuf,
-        /// The I/O error.
-        #[source]
-        source: std::io::Error,
+        /// The I/O error (part of the message).
+        error: std::io::Error,
     },
     /// Nothing in it.
     #[error("the article is empty")]
@@ -57,9 +56,9 @@ pub enum ArticleError {
 
 /// Import an article file (`.txt`, `.md`; anything that is UTF-8 text).
 pub fn import_article_file(path: &Path) -> Result<ImportedArticle, ArticleError> {
-    let read_err = |source| ArticleError::Read {
+    let read_err = |error| ArticleError::Read {
         path: path.to_path_buf(),
-        source,
+        error,
     };
     let size = std::fs::metadata(path).map_err(read_err)?.len();
     if size > MAX_ARTICLE_BYTES {

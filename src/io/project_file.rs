@@ -74,8 +74,7 @@ pub enum LoadErrorKind {
 pub struct LoadError {
     /// The file.
     pub path: PathBuf,
-    /// What went wrong.
-    #[source]
+    /// What went wrong (part of the message, so not repeated as a source).
     pub kind: LoadErrorKind,
 }
 
@@ -90,11 +89,10 @@ pub enum SaveError {
     Write {
         /// The file.
         path: PathBuf,
-        /// Plain-words reason.
+        /// Plain-words reason (says what the I/O error said).
         message: String,
         /// The I/O error.
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -171,10 +169,10 @@ pub fn load_project(path: &Path) -> Result<Loaded, LoadError> {
 /// `NAME.ron.bak`.
 pub fn save_project(project: &Project, path: &Path) -> Result<(), SaveError> {
     let text = to_ron_string(project)?;
-    write_atomically(path, text.as_bytes()).map_err(|source| SaveError::Write {
+    write_atomically(path, text.as_bytes()).map_err(|error| SaveError::Write {
         path: path.to_path_buf(),
-        message: plain_io_reason(&source),
-        source,
+        message: plain_io_reason(&error),
+        error,
     })
 }
 

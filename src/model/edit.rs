@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::anchor::Anchor;
 use super::claim::{Claim, ClaimStatus, ClaimantKind, Comment, Evidence, HistoryEntry, Revision};
+use super::conflict::{ConflictId, Resolution};
 use super::ids::{ClaimId, CommentId, SourceId};
 use super::project::{ArticleMeta, Project, Publishing};
 use super::scale::RatingScale;
@@ -125,6 +126,13 @@ pub enum Edit {
     SetScale(RatingScale),
     /// Change publishing settings.
     SetPublishing(Publishing),
+    /// Decide a merge conflict: apply the chosen value and remove the conflict.
+    ResolveConflict {
+        /// Which conflict.
+        conflict_id: ConflictId,
+        /// What to keep.
+        resolution: Resolution,
+    },
 }
 
 /// Why an edit was refused. The project is unchanged.
@@ -173,6 +181,30 @@ pub enum EditError {
     /// A required text was empty.
     #[error("{0} must not be empty")]
     Empty(&'static str),
+    /// No conflict with that id (already resolved?).
+    #[error("there is no unresolved conflict with id {0}")]
+    NoSuchConflict(ConflictId),
+    /// A value typed to resolve a conflict could not be read.
+    #[error("{value:?} is not a valid {field}: expected {expected}")]
+    BadValue {
+        /// The field.
+        field: &'static str,
+        /// What was typed.
+        value: String,
+        /// What is accepted.
+        expected: &'static str,
+    },
+    /// A conflict value does not belong to the field (a damaged project file).
+    #[error("the value {value} does not fit the field {field}")]
+    WrongValueKind {
+        /// The field.
+        field: &'static str,
+        /// The value, shortened.
+        value: String,
+    },
+    /// This field cannot be typed in; keep one side's value instead.
+    #[error("the {0} cannot be typed in; keep ours or take theirs")]
+    NotTypedValue(&'static str),
 }
 
 /// Two history entries for the same field by the same person closer than this are one entry.
@@ -325,6 +357,10 @@ impl Project {
             Edit::SetArticleMeta(meta) => self.article.meta = meta,
             Edit::SetScale(scale) => self.scale = scale,
             Edit::SetPublishing(publishing) => self.publishing = publishing,
+            Edit::ResolveConflict {
+                conflict_id,
+                resolution,
+            } => self.resolve_conflict(conflict_id, &resolution, actor, now)?,
         }
         Ok(())
     }

@@ -6,10 +6,12 @@
 
 mod anchor;
 mod claim;
+mod conflict;
 mod edit;
 mod ids;
 mod project;
 mod scale;
+mod search;
 mod source;
 mod text;
 
@@ -17,9 +19,14 @@ pub use anchor::{Anchor, AnchorProblem, CONTEXT_CHARS, find_occurrences};
 pub use claim::{
     Claim, ClaimStatus, ClaimantKind, Comment, Evidence, HistoryEntry, Revision, Stance, snippet,
 };
+pub use conflict::{
+    ClaimField, Conflict, ConflictAt, ConflictId, ConflictSide, FieldValue, ProjectField,
+    Resolution, SourceField,
+};
 pub use edit::{ClaimChange, Edit, EditError};
 pub use ids::{ClaimId, CommentId, SourceId};
 pub use project::{Article, ArticleMeta, FORMAT_VERSION, Project, ProjectWarning, Publishing};
 pub use scale::{RatingLabel, RatingScale, Rgb, ScalePreset, UNRATED};
+pub use search::find_all;
 pub use source::{Source, SourceKind, is_safe_link};
 pub use text::{Paragraph, TextIndex, char_to_byte};

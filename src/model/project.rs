@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::anchor::AnchorProblem;
 use super::claim::Claim;
+use super::conflict::Conflict;
 use super::ids::{ClaimId, SourceId};
 use super::scale::RatingScale;
 use super::source::Source;
@@ -70,6 +71,9 @@ pub struct Project {
     pub sources: Vec<Source>,
     /// Claims, in article order (see [`Project::sort_claims`]).
     pub claims: Vec<Claim>,
+    /// Unresolved merge conflicts (see `merge`); absent from the file when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
     /// The checked article (last, so the long text ends the file).
     pub article: Article,
 }
@@ -82,6 +86,7 @@ impl Default for Project {
             scale: RatingScale::default(),
             sources: Vec::new(),
             claims: Vec::new(),
+            conflicts: Vec::new(),
             article: Article::default(),
         }
     }

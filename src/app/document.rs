@@ -1,0 +1,287 @@
+//! The open document: the project, where it lives on disk, whether it has unsaved changes,
+//! and its undo history.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::Utc;
+
+use crate::model::{ClaimId, Edit, EditError, Project, ProjectWarning, TextIndex};
+
+/// How many undo steps are kept.
+const UNDO_LIMIT: usize = 200;
+
+/// Consecutive edits of the same field closer than this are one undo step (typing).
+const COALESCE_SECS: f64 = 1.5;
+
+/// Edits with the same key, close in time, merge into one undo step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CoalesceKey {
+    /// Typing into one field of one claim.
+    ClaimField(ClaimId, &'static str),
+    /// Typing into some other field (source, article metadata, scale, settings).
+    Field(String),
+}
+
+#[derive(Clone)]
+struct Snapshot {
+    project: Project,
+    generation: u64,
+}
+
+/// An open project.
+pub struct Document {
+    /// The project being edited.
+    pub project: Project,
+    /// Where it is saved; `None` for a new project from an article.
+    pub path: Option<PathBuf>,
+    /// Problems repaired when it was loaded.
+    pub warnings: Vec<ProjectWarning>,
+    index: TextIndex,
+    indexed_text: Arc<str>,
+    generation: u64,
+    next_generation: u64,
+    saved_generation: u64,
+    undo: Vec<Snapshot>,
+    redo: Vec<Snapshot>,
+    last_edit: Option<(CoalesceKey, f64)>,
+}
+
+impl Document {
+    /// A document for `project`, saved at `path` (or never saved).
+    #[must_use]
+    pub fn new(project: Project, path: Option<PathBuf>) -> Self {
+        let indexed_text = Arc::clone(&project.article.text);
+        Self {
+            index: TextIndex::new(&indexed_text),
+            indexed_text,
+            project,
+            path,
+            warnings: Vec::new(),
+            generation: 0,
+            next_generation: 1,
+            saved_generation: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_edit: None,
+        }
+    }
+
+    /// The paragraph index of the article text.
+    #[must_use]
+    pub fn index(&self) -> &TextIndex {
+        &self.index
+    }
+
+    /// Changes since the last save (or since opening).
+    #[must_use]
+    pub fn is_dirty(&self) -> bool {
+        self.generation != self.saved_generation
+    }
+
+    /// A number that changes whenever the project changes (for caches).
+    #[must_use]
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The file name, or the article title for an unsaved project.
+    #[must_use]
+    pub fn display_name(&self) -> String {
+        match &self.path {
+            Some(path) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            None if !self.project.article.meta.title.trim().is_empty() => {
+                format!("{} (unsaved)", self.project.article.meta.title.trim())
+            }
+            None => "Untitled (unsaved)".to_owned(),
+        }
+    }
+
+    /// Apply an edit as one undo step (or folded into the previous one when `coalesce`
+    /// matches it and follows closely). `now_secs` is the UI clock, for folding.
+    pub fn apply(
+        &mut self,
+        edit: Edit,
+        actor: &str,
+        coalesce: Option<CoalesceKey>,
+        now_secs: f64,
+    ) -> Result<(), EditError> {
+        let folds = match (&coalesce, &self.last_edit) {
+            (Some(key), Some((last_key, at))) => key == last_key && now_secs - at < COALESCE_SECS,
+            _ => false,
+        };
+        let before = (!folds).then(|| self.project.clone());
+        self.project.apply(edit, actor, Utc::now())?;
+        if let Some(project) = before {
+            self.push_undo(project);
+        }
+        self.last_edit = coalesce.map(|key| (key, now_secs));
+        self.touch();
+        Ok(())
+    }
+
+    /// Replace the whole project as one undo step (merges, re-anchoring, imports).
+    pub fn replace_project(&mut self, project: Project) {
+        let before = std::mem::replace(&mut self.project, project);
+        self.push_undo(before);
+        self.last_edit = None;
+        self.touch();
+    }
+
+    /// Change the project with `change` as one undo step.
+    pub fn modify<R>(&mut self, change: impl FnOnce(&mut Project) -> R) -> R {
+        let before = self.project.clone();
+        let result = change(&mut self.project);
+        if before != self.project {
+            self.push_undo(before);
+            self.last_edit = None;
+            self.touch();
+        }
+        result
+    }
+
+    fn push_undo(&mut self, project: Project) {
+        self.undo.push(Snapshot {
+            project,
+            generation: self.generation,
+        });
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    fn touch(&mut self) {
+        self.generation = self.next_generation;
+        self.next_generation += 1;
+        self.refresh_index();
+    }
+
+    fn refresh_index(&mut self) {
+        if !Arc::ptr_eq(&self.indexed_text, &self.project.article.text) {
+            self.indexed_text = Arc::clone(&self.project.article.text);
+            self.index = TextIndex::new(&self.indexed_text);
+        }
+    }
+
+    /// Whether there is something to undo.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Undo the last step. Returns whether anything changed.
+    pub fn undo(&mut self) -> bool {
+        self.step(true)
+    }
+
+    /// Redo the last undone step. Returns whether anything changed.
+    pub fn redo(&mut self) -> bool {
+        self.step(false)
+    }
+
+    fn step(&mut self, backwards: bool) -> bool {
+        let (from, to) = if backwards {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(snapshot) = from.pop() else {
+            return false;
+        };
+        let current = Snapshot {
+            project: std::mem::replace(&mut self.project, snapshot.project),
+            generation: self.generation,
+        };
+        to.push(current);
+        self.generation = snapshot.generation;
+        self.last_edit = None;
+        self.refresh_index();
+        true
+    }
+
+    /// Record that the project was saved to `path`.
+    pub fn mark_saved(&mut self, path: &Path) {
+        self.path = Some(path.to_path_buf());
+        self.saved_generation = self.generation;
+    }
+
+    /// Mark a freshly imported project as changed (it has never been saved).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_generation = u64::MAX;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Anchor, ArticleMeta, Claim, ClaimChange};
+
+    fn doc() -> (Document, ClaimId) {
+        let mut doc = Document::new(
+            Project::new("Some text here.", ArticleMeta::default()),
+            None,
+        );
+        let claim = Claim::new(Anchor::from_range("Some text here.", doc.index(), 0, 4));
+        let claim_id = claim.id;
+        doc.apply(Edit::AddClaim(Box::new(claim)), "me", None, 0.0)
+            .expect("add");
+        (doc, claim_id)
+    }
+
+    #[test]
+    fn undo_and_redo_restore_projects_and_dirty_state() {
+        let (mut doc, claim_id) = doc();
+        assert!(doc.is_dirty());
+        doc.mark_saved(Path::new("/tmp/x.ron"));
+        assert!(!doc.is_dirty());
+        doc.apply(Edit::DeleteClaim(claim_id), "me", None, 1.0)
+            .expect("delete");
+        assert!(doc.project.claims.is_empty());
+        assert!(doc.is_dirty());
+        assert!(doc.undo());
+        assert_eq!(doc.project.claims.len(), 1);
+        assert!(!doc.is_dirty(), "back at the saved state");
+        assert!(doc.redo());
+        assert!(doc.project.claims.is_empty());
+        assert!(doc.is_dirty());
+    }
+
+    #[test]
+    fn typing_folds_into_one_undo_step() {
+        let (mut doc, claim_id) = doc();
+        for (n, text) in ["a", "ab", "abc"].into_iter().enumerate() {
+            let edit = Edit::UpdateClaim {
+                claim_id,
+                change: ClaimChange::Conclusion(text.into()),
+            };
+            let key = CoalesceKey::ClaimField(claim_id, "conclusion");
+            doc.apply(edit, "me", Some(key), 10.0 + n as f64 * 0.2)
+                .expect("edit");
+        }
+        assert!(doc.undo());
+        assert_eq!(doc.project.claims[0].conclusion, "");
+        assert!(doc.undo());
+        assert!(doc.project.claims.is_empty());
+    }
+
+    #[test]
+    fn refused_edit_changes_nothing() {
+        let (mut doc, _) = doc();
+        let generation = doc.generation();
+        let result = doc.apply(Edit::DeleteClaim(ClaimId::new_random()), "me", None, 0.0);
+        assert!(result.is_err());
+        assert_eq!(doc.generation(), generation);
+        assert!(doc.undo(), "only the add is undoable");
+        assert!(!doc.undo());
+    }
+}

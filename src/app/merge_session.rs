@@ -1,0 +1,95 @@
+//! "Merge a reviewer's copy…": the state of the merge view between opening the other copy
+//! and applying the merge as one undo step.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::Utc;
+
+use crate::merge::{MergeOptions, MergeOutcome, merge_with};
+use crate::model::{ConflictId, Edit, EditError, Project, Resolution};
+
+/// A merge in progress: our project as it was when the merge started, their copy, an
+/// optional common ancestor, and the outcome with the decisions taken so far.
+pub struct MergeSession {
+    /// Their copy's file.
+    pub theirs_path: PathBuf,
+    /// The common ancestor's file, when given (three-way merge).
+    pub base_path: Option<PathBuf>,
+    ours: Project,
+    theirs: Project,
+    base: Option<Project>,
+    /// The merge result, with the decisions taken in the view applied.
+    pub outcome: MergeOutcome,
+    /// Values being typed for "edit" resolutions, per conflict.
+    pub custom: HashMap<ConflictId, String>,
+    /// How many conflicts the merge found before any decision.
+    pub conflicts_found: usize,
+    /// The last refused decision, shown in the view.
+    pub error: Option<String>,
+}
+
+impl MergeSession {
+    /// Merge `theirs` into `ours` (two-way).
+    #[must_use]
+    pub fn new(ours: Project, theirs: Project, theirs_path: PathBuf, reviewer: &str) -> Self {
+        let outcome = run(None, &ours, &theirs, reviewer);
+        Self {
+            theirs_path,
+            base_path: None,
+            conflicts_found: outcome.project.conflicts.len(),
+            ours,
+            theirs,
+            base: None,
+            outcome,
+            custom: HashMap::new(),
+            error: None,
+        }
+    }
+
+    /// Redo the merge three-way against a common ancestor (decisions start over).
+    pub fn set_base(&mut self, base: Project, base_path: PathBuf, reviewer: &str) {
+        self.outcome = run(Some(&base), &self.ours, &self.theirs, reviewer);
+        self.conflicts_found = self.outcome.project.conflicts.len();
+        self.base = Some(base);
+        self.base_path = Some(base_path);
+        self.custom.clear();
+        self.error = None;
+    }
+
+    /// Decide one conflict in the merged project.
+    pub fn resolve(
+        &mut self,
+        conflict_id: ConflictId,
+        resolution: Resolution,
+        reviewer: &str,
+    ) -> Result<(), EditError> {
+        let result = self.outcome.project.apply(
+            Edit::ResolveConflict {
+                conflict_id,
+                resolution,
+            },
+            reviewer,
+            Utc::now(),
+        );
+        self.error = result.as_ref().err().map(ToString::to_string);
+        if result.is_ok() {
+            self.custom.remove(&conflict_id);
+        }
+        result
+    }
+
+    /// Whether the session merged against a common ancestor.
+    #[must_use]
+    pub fn is_three_way(&self) -> bool {
+        self.base.is_some()
+    }
+}
+
+fn run(base: Option<&Project>, ours: &Project, theirs: &Project, reviewer: &str) -> MergeOutcome {
+    let options = MergeOptions {
+        reviewer: reviewer.trim().to_owned(),
+        now: Some(Utc::now()),
+    };
+    merge_with(base, ours, theirs, &options)
+}

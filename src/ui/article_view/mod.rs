@@ -1,0 +1,1010 @@
+//! The article reading view, built for book-length text.
+//!
+//! - The text is split into blocks (paragraphs; very long ones are cut) and only the blocks on
+//!   screen are laid out, inside [`egui::ScrollArea::show_viewport`]. Block heights start as
+//!   estimates and are corrected when a block is first laid out; a Fenwick tree keeps their
+//!   prefix sums so finding the block at a scroll offset is `O(log n)`. When a correction above
+//!   the top visible block would move the text, the scroll offset moves with it.
+//! - Galleys depend only on the text, width, font and theme, never on claims or the selection,
+//!   and are kept in a small LRU cache. Highlights, find matches and the selection are painted
+//!   behind the text from interval lookups, for the visible blocks only.
+//! - The view has its own selection model (mouse, Shift+click, double-click, keyboard caret),
+//!   because egui 0.37 keeps a label's selection private. The selection survives focus loss.
+//! - With AccessKit on, only the visible blocks are exposed as text, so the cost follows the
+//!   screen, not the document. Nothing here requests a repaint while idle.
+
+mod highlights;
+mod layout;
+mod paint;
+mod selection;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use egui::emath::TSTransform;
+use egui::{
+    Button, CursorIcon, Event, EventFilter, Galley, Id, Key, Modifiers, PointerButton, Pos2, Rect,
+    Role, ScrollArea, Sense, Stroke, StrokeKind, Ui, UiBuilder, Vec2, WidgetInfo, pos2, vec2,
+};
+
+pub use highlights::{Highlight, Highlights};
+
+use crate::model::{ClaimId, TextIndex};
+use layout::{Block, GalleyCache, Heights, LayoutKey, MAX_BLOCK_CHARS, block_of_char};
+use paint::ViewColours;
+use selection::Selection;
+
+/// Everything the view shows in one frame. Cheap to build every frame: it only borrows.
+pub struct ArticleViewInput<'a> {
+    /// The article text (`\n` separates paragraphs).
+    pub text: &'a str,
+    /// Paragraph index of `text`.
+    pub index: &'a TextIndex,
+    /// Claim highlights (rebuild when the claims change, not every frame).
+    pub highlights: &'a Highlights,
+    /// The claim selected in the app, drawn with an outline.
+    pub selected_claim: Option<ClaimId>,
+    /// Find matches as char ranges, sorted by start.
+    pub find_matches: &'a [Range<usize>],
+    /// Index into `find_matches` of the current match.
+    pub current_find_match: Option<usize>,
+    /// Font size in points.
+    pub font_size: f32,
+    /// Maximum width of the text column, in ems (multiples of the font size).
+    pub reading_width_em: f32,
+    /// Tooltip text for a claim (called only while the pointer rests on a highlight).
+    pub tooltip: &'a dyn Fn(ClaimId) -> String,
+}
+
+/// What happened in the view this frame.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArticleViewOutput {
+    /// A highlight was clicked (without dragging): the innermost claim under the pointer.
+    pub clicked_claim: Option<ClaimId>,
+    /// "Mark claim" was chosen in the context menu.
+    pub mark_requested: bool,
+    /// The selection changed (by mouse or keyboard).
+    pub selection_changed: bool,
+    /// The view has keyboard focus.
+    pub has_focus: bool,
+}
+
+/// Work and memory figures of the view, for tests and benchmarks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ViewStats {
+    /// Blocks (paragraphs, or pieces of very long ones) shown in the last frame.
+    pub paragraphs_laid_out: usize,
+    /// Chars in those blocks.
+    pub laid_out_chars: usize,
+    /// Blocks laid out from scratch (cache misses) in the last frame.
+    pub new_layouts: usize,
+    /// Galleys kept in the view's cache.
+    pub cached_galleys: usize,
+    /// Blocks in the article.
+    pub blocks: usize,
+    /// Estimated heap memory of the view beyond the text itself, in bytes.
+    pub memory_bytes: usize,
+}
+
+/// A block shown in the last frame and where its galley was painted.
+#[derive(Clone, Debug)]
+struct Shown {
+    block: usize,
+    origin: Pos2,
+    galley: Arc<Galley>,
+}
+
+/// The article view's state: layout caches, scroll anchor and selection. Keep one per open
+/// article and call [`ArticleView::ui`] every frame.
+#[derive(Default)]
+pub struct ArticleView {
+    blocks: Vec<Block>,
+    /// `(chars, bytes, paragraphs)` of the text the blocks were built for.
+    blocks_for: Option<(usize, usize, usize)>,
+    heights: Heights,
+    cache: GalleyCache,
+    key: Option<LayoutKey>,
+    /// Estimated average char width and row height for the current key.
+    avg_char_width: f32,
+    row_height: f32,
+    paragraph_spacing: f32,
+    selection: Selection,
+    /// Horizontal caret position kept across Up/Down moves.
+    preferred_x: Option<f32>,
+    /// The word or paragraph a double- or triple-click selected, extended by dragging.
+    granular_anchor: Option<Range<usize>>,
+    /// Time, position and count of the last primary press (double/triple click detection).
+    last_press: Option<(f64, Pos2, u32)>,
+    pending_scroll_char: Option<usize>,
+    /// Block whose position the scroll keeps while heights above it are corrected.
+    anchor_block: Option<usize>,
+    frame: u64,
+    shown: Vec<Shown>,
+    /// Viewport height of the last frame.
+    viewport_height: f32,
+    new_layouts: usize,
+}
+
+impl ArticleView {
+    /// Salt of the view's egui [`Id`].
+    pub const ID_SALT: &'static str = "factcheck_article_view";
+
+    /// The view's widget id (it holds keyboard focus and the accessible label "Article text").
+    #[must_use]
+    pub fn id() -> Id {
+        Id::unique(Self::ID_SALT)
+    }
+
+    /// The selected chars, ordered, or `None` when nothing is selected.
+    #[must_use]
+    pub fn selection(&self) -> Option<Range<usize>> {
+        let r = self.selection.range();
+        (!r.is_empty()).then_some(r)
+    }
+
+    /// Select `chars` (caret at its end), or clear the selection (caret stays).
+    pub fn set_selection(&mut self, chars: Option<Range<usize>>) {
+        match chars {
+            Some(r) => {
+                self.selection = Selection {
+                    anchor: r.start.min(r.end),
+                    caret: r.start.max(r.end),
+                };
+            }
+            None => self.selection = Selection::caret_at(self.selection.caret),
+        }
+        self.granular_anchor = None;
+        self.preferred_x = None;
+    }
+
+    /// Bring char `char_idx`'s paragraph into view (about a third from the top) in the next
+    /// frame, whether or not it was ever laid out.
+    pub fn scroll_to_char(&mut self, char_idx: usize) {
+        self.pending_scroll_char = Some(char_idx);
+    }
+
+    /// The article text was replaced: drop every cache and the selection.
+    pub fn text_changed(&mut self) {
+        self.blocks_for = None;
+        self.selection = Selection::default();
+        self.granular_anchor = None;
+        self.anchor_block = None;
+        self.shown.clear();
+    }
+
+    /// Screen position (middle of the row, at the left edge of the char) of caret position
+    /// `char_idx`, if its block was shown in the last frame.
+    #[must_use]
+    pub fn char_screen_pos(&self, char_idx: usize) -> Option<Pos2> {
+        let b = block_of_char(&self.blocks, char_idx);
+        let block = self.blocks.get(b)?;
+        let shown = self.shown.iter().find(|s| s.block == b)?;
+        if char_idx < block.chars.start || char_idx > block.chars.end {
+            return None;
+        }
+        let rect = paint::caret_rect(&shown.galley, char_idx - block.chars.start);
+        Some(shown.origin + rect.center().to_vec2())
+    }
+
+    /// Give the view keyboard focus.
+    pub fn request_focus(&mut self, ctx: &egui::Context) {
+        ctx.memory_mut(|m| m.request_focus(Self::id()));
+    }
+
+    /// Work and memory figures of the last frame.
+    #[must_use]
+    pub fn stats(&self) -> ViewStats {
+        let shown_chars = self
+            .shown
+            .iter()
+            .filter_map(|s| self.blocks.get(s.block))
+            .map(|b| b.chars.len())
+            .sum();
+        ViewStats {
+            paragraphs_laid_out: self.shown.len(),
+            laid_out_chars: shown_chars,
+            new_layouts: self.new_layouts,
+            cached_galleys: self.cache.len(),
+            blocks: self.blocks.len(),
+            memory_bytes: self.blocks.capacity() * size_of::<Block>()
+                + self.heights.memory_bytes()
+                + self.cache.memory_bytes()
+                + self.shown.capacity() * size_of::<Shown>(),
+        }
+    }
+
+    /// Show the article. Call every frame with the same view for the same article.
+    pub fn ui(&mut self, ui: &mut Ui, input: &ArticleViewInput<'_>) -> ArticleViewOutput {
+        let mut out = ArticleViewOutput::default();
+        self.frame += 1;
+        self.new_layouts = 0;
+        self.sync_text(input);
+        self.selection.clamp(input.index.total_chars());
+
+        let font_size = if input.font_size.is_finite() {
+            input.font_size.clamp(6.0, 96.0)
+        } else {
+            16.0
+        };
+        let reading_em = if input.reading_width_em.is_finite() {
+            input.reading_width_em.clamp(10.0, 400.0)
+        } else {
+            70.0
+        };
+        let side_margin = font_size;
+        let avail =
+            ui.available_width() - ui.spacing().scroll.allocated_width() - 2.0 * side_margin;
+        let wrap_width = (reading_em * font_size).min(avail).max(font_size * 8.0);
+        let key = LayoutKey {
+            wrap_width: wrap_width.round(),
+            font_size,
+            line_height: (font_size * 1.5).round(),
+            text_colour: ui.visuals().text_color(),
+            pixels_per_point: ui.ctx().pixels_per_point(),
+        };
+        self.sync_key(ui.ctx(), key);
+
+        let mut scroll = ScrollArea::vertical()
+            .id_salt(Self::ID_SALT)
+            .auto_shrink([false, false])
+            .animated(false);
+        if let Some(char_idx) = self.pending_scroll_char.take() {
+            let b = block_of_char(&self.blocks, char_idx);
+            self.ensure_galley(ui.ctx(), input.text, b);
+            let top = self.heights.top(b) as f32;
+            scroll = scroll.vertical_scroll_offset((top - ui.available_height() / 3.0).max(0.0));
+            self.anchor_block = Some(b);
+        }
+
+        scroll.show_viewport(ui, |ui, viewport| {
+            self.contents_ui(ui, viewport, input, &mut out);
+        });
+        out
+    }
+
+    /// Rebuild blocks and heights when the text changed.
+    fn sync_text(&mut self, input: &ArticleViewInput<'_>) {
+        let sig = (
+            input.index.total_chars(),
+            input.text.len(),
+            input.index.paragraphs().len(),
+        );
+        if self.blocks_for == Some(sig) {
+            return;
+        }
+        self.blocks = layout::split_blocks(input.text, input.index, MAX_BLOCK_CHARS);
+        self.blocks_for = Some(sig);
+        self.cache.clear();
+        self.key = None; // forces new estimates
+        self.shown.clear();
+        self.anchor_block = None;
+    }
+
+    /// Re-estimate all heights when anything a galley depends on changed, keeping the top
+    /// visible block in place.
+    fn sync_key(&mut self, ctx: &egui::Context, key: LayoutKey) {
+        if self.key == Some(key) {
+            return;
+        }
+        self.cache.clear();
+        self.key = Some(key);
+        // Measure an ordinary sentence for the average char width and row height.
+        let sample = "The quick brown fox jumps over the lazy dog, said the report in 2017. ";
+        let mut job = key.job(sample);
+        job.wrap = egui::text::TextWrapping::no_max_width();
+        let galley = ctx.fonts_mut(|f| f.layout_job(job));
+        let chars = sample.chars().count() as f32;
+        self.avg_char_width = (galley.size().x / chars).max(1.0);
+        self.row_height = galley.size().y.max(1.0);
+        self.paragraph_spacing = (key.font_size * 0.75).round();
+        let estimates: Vec<f32> = self.blocks.iter().map(|b| self.estimate(b, &key)).collect();
+        self.heights = Heights::new(estimates);
+        if let Some(first) = self.shown.first() {
+            // Keep the block that was at the top at the top.
+            self.pending_scroll_char
+                .get_or_insert(self.blocks.get(first.block).map_or(0, |b| b.chars.start));
+        }
+        self.shown.clear();
+    }
+
+    fn estimate(&self, block: &Block, key: &LayoutKey) -> f32 {
+        // Word wrapping wastes some of each row.
+        let per_row = (key.wrap_width / (self.avg_char_width * 1.06)).max(1.0);
+        let rows = (block.chars.len() as f32 / per_row).ceil().max(1.0);
+        rows * self.row_height + self.spacing_after(block)
+    }
+
+    fn spacing_after(&self, block: &Block) -> f32 {
+        if block.ends_paragraph {
+            self.paragraph_spacing
+        } else {
+            0.0
+        }
+    }
+
+    /// The galley of block `b`, laid out (and its height measured) if not cached.
+    fn ensure_galley(&mut self, ctx: &egui::Context, text: &str, b: usize) -> Option<Arc<Galley>> {
+        let key = self.key?;
+        if let Some(g) = self.cache.get(b, self.frame) {
+            return Some(g);
+        }
+        let block = self.blocks.get(b)?;
+        let slice = text.get(block.bytes.clone()).unwrap_or("");
+        let galley = ctx.fonts_mut(|f| f.layout_job(key.job(slice)));
+        let height = galley.size().y + self.spacing_after(block);
+        self.heights.set_measured(b, height);
+        self.cache.insert(b, Arc::clone(&galley), self.frame);
+        self.new_layouts += 1;
+        Some(galley)
+    }
+
+    /// Lay out every block that intersects `top..bottom` (content coordinates).
+    fn measure_range(&mut self, ctx: &egui::Context, text: &str, top: f64, bottom: f64) {
+        let mut b = self.heights.find(top);
+        while b < self.blocks.len() && self.heights.top(b) < bottom {
+            self.ensure_galley(ctx, text, b);
+            b += 1;
+        }
+    }
+
+    #[expect(clippy::too_many_lines, reason = "one frame of the view, in order")]
+    fn contents_ui(
+        &mut self,
+        ui: &mut Ui,
+        viewport: Rect,
+        input: &ArticleViewInput<'_>,
+        out: &mut ArticleViewOutput,
+    ) {
+        let ctx = ui.ctx().clone();
+        let id = Self::id();
+        let colours = ViewColours::from_visuals(ui.visuals());
+        let Some(key) = self.key else {
+            return;
+        };
+        self.viewport_height = viewport.height();
+
+        // The whole visible area is one widget: it takes focus, clicks and drags.
+        let response = ui.interact(ui.clip_rect(), id, Sense::click_and_drag());
+        response.widget_info(|| WidgetInfo::labeled(Role::Document, true, "Article text"));
+        let has_focus = response.has_focus();
+        out.has_focus = has_focus;
+        if has_focus {
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    id,
+                    EventFilter {
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        tab: false,
+                        escape: false,
+                    },
+                );
+            });
+        }
+        let before_selection = self.selection;
+
+        // 1. Keyboard: may lay out blocks off screen (Page Down, Up at the top...).
+        let anchor_top_before = self.anchor_block.map(|a| self.heights.top(a));
+        let mut caret_moved = false;
+        if has_focus {
+            caret_moved = self.keyboard(ui, input);
+        }
+
+        // 2. Lay out what is visible; keep the anchor block in place if heights above it
+        //    were corrected.
+        let mut top = f64::from(viewport.min.y);
+        let mut bottom = f64::from(viewport.max.y);
+        self.measure_range(&ctx, input.text, top, bottom);
+        let mut shift = 0.0;
+        if let (Some(a), Some(before)) = (self.anchor_block, anchor_top_before) {
+            let after = self.heights.top(a);
+            let near = (after - top).abs() < f64::from(viewport.height()) * 2.0;
+            if near && (after - before).abs() > 0.01 {
+                shift = after - before;
+                top += shift;
+                bottom += shift;
+                self.measure_range(&ctx, input.text, top, bottom);
+            }
+        }
+        if shift != 0.0 {
+            ui.scroll_with_delta_animation(
+                vec2(0.0, -(shift as f32)),
+                egui::style::ScrollAnimation::none(),
+            );
+        }
+        let content = ui.max_rect();
+        let origin_y = f64::from(content.top()) - shift;
+        let column_left = content.left() + ((content.width() - key.wrap_width) / 2.0).max(0.0);
+        self.shown.clear();
+        let mut b = self.heights.find(top);
+        while b < self.blocks.len() && self.heights.top(b) < bottom {
+            if let Some(galley) = self.ensure_galley(&ctx, input.text, b) {
+                let y = (origin_y + self.heights.top(b)) as f32;
+                self.shown.push(Shown {
+                    block: b,
+                    origin: pos2(column_left, y),
+                    galley,
+                });
+            }
+            b += 1;
+        }
+        self.anchor_block = self.shown.first().map(|s| s.block);
+
+        // 3. Keep the caret on screen after keyboard moves.
+        if caret_moved {
+            self.scroll_caret_into_view(ui, &ctx, input.text, top, bottom);
+        }
+
+        // 4. Pointer: press, drag, double-click, Shift+click, clicks on highlights.
+        self.pointer(ui, &response, input, out);
+
+        // 5. Paint.
+        let painter = ui.painter();
+        let focus_caret = has_focus.then_some(self.selection.caret);
+        let selection = self.selection.range();
+        let mut rects = Vec::new();
+        let selected = input
+            .selected_claim
+            .and_then(|c| input.highlights.of_claim(c));
+        for shown in &self.shown {
+            let Some(block) = self.blocks.get(shown.block) else {
+                continue;
+            };
+            let (bs, be) = (block.chars.start, block.chars.end);
+            let newline = usize::from(block.ends_paragraph);
+            let to_screen = |r: Rect| r.translate(shown.origin.to_vec2());
+
+            for h in input.highlights.overlapping(bs..be + newline) {
+                rects.clear();
+                let (a, e) = (h.chars.start.max(bs) - bs, h.chars.end.min(be) - bs);
+                paint::range_rects(
+                    &shown.galley,
+                    a,
+                    e,
+                    h.chars.end > be && newline == 1,
+                    &mut rects,
+                );
+                let fill = h.colour.gamma_multiply(colours.highlight_alpha);
+                for r in &rects {
+                    painter.rect_filled(to_screen(*r), 2.0, fill);
+                }
+            }
+
+            let first_match = input.find_matches.partition_point(|m| m.end <= bs);
+            for (i, m) in input.find_matches.iter().enumerate().skip(first_match) {
+                if m.start >= be.max(bs + 1) {
+                    break;
+                }
+                rects.clear();
+                let (a, e) = (m.start.max(bs) - bs, m.end.min(be).max(bs) - bs);
+                paint::range_rects(&shown.galley, a, e, false, &mut rects);
+                let current = input.current_find_match == Some(i);
+                let fill = if current {
+                    colours.current_find_fill
+                } else {
+                    colours.find_fill
+                };
+                for r in &rects {
+                    painter.rect_filled(to_screen(*r), 2.0, fill);
+                    painter.rect_stroke(
+                        to_screen(*r),
+                        2.0,
+                        Stroke::new(if current { 2.0 } else { 1.0 }, colours.find_stroke),
+                        StrokeKind::Inside,
+                    );
+                }
+            }
+
+            if selection.start <= be && selection.end > bs && !selection.is_empty() {
+                rects.clear();
+                let (a, e) = (selection.start.max(bs) - bs, selection.end.min(be) - bs);
+                let crosses = selection.end > be && newline == 1;
+                paint::range_rects(&shown.galley, a, e, crosses, &mut rects);
+                for r in &rects {
+                    painter.rect_filled(to_screen(*r), 0.0, colours.selection_fill);
+                }
+            }
+
+            painter.galley(shown.origin, Arc::clone(&shown.galley), colours.text);
+
+            if let Some(h) = selected
+                && h.chars.start <= be
+                && h.chars.end > bs
+            {
+                rects.clear();
+                let (a, e) = (h.chars.start.max(bs) - bs, h.chars.end.min(be) - bs);
+                paint::range_rects(&shown.galley, a, e, false, &mut rects);
+                for r in &rects {
+                    let r = to_screen(*r);
+                    painter.rect_stroke(
+                        r.expand(1.0),
+                        2.0,
+                        Stroke::new(1.5, colours.selected_claim_stroke),
+                        StrokeKind::Outside,
+                    );
+                    painter.hline(r.x_range(), r.bottom() + 1.0, Stroke::new(2.5, h.colour));
+                }
+            }
+
+            if let Some(caret) = focus_caret
+                && caret >= bs
+                && caret <= be
+                && block_of_char(&self.blocks, caret) == shown.block
+            {
+                let r = to_screen(paint::caret_rect(&shown.galley, caret - bs));
+                painter.vline(r.left(), r.y_range(), Stroke::new(2.0, colours.caret));
+            }
+        }
+
+        // 6. Accessibility: the visible blocks as text runs under the view's node.
+        if ctx.accesskit_node_builder(id, |_| ()).is_some() {
+            for shown in &self.shown {
+                let rect = Rect::from_min_size(shown.origin, shown.galley.size());
+                let child = ui.new_child(
+                    UiBuilder::new()
+                        .id_salt(("article_block", shown.block))
+                        .max_rect(rect)
+                        .accessibility_parent(id)
+                        .accessibility_role(Role::Paragraph),
+                );
+                egui::text_selection::accesskit_text::update_accesskit_for_text_widget(
+                    &ctx,
+                    child.unique_id(),
+                    None,
+                    TSTransform::from_translation(shown.origin.to_vec2()),
+                    &shown.galley,
+                );
+            }
+        }
+
+        // The content is as tall as all blocks together.
+        ui.set_min_size(vec2(content.width(), self.heights.total() as f32));
+        self.cache.trim(self.frame);
+        if self.selection != before_selection {
+            out.selection_changed = true;
+        }
+    }
+
+    /// The shown block and galley-relative position under screen position `pos`, clamped to
+    /// the shown blocks (dragging above or below the view selects to the visible edge).
+    fn shown_at(&self, pos: Pos2) -> Option<(&Shown, Vec2)> {
+        let idx = self
+            .shown
+            .partition_point(|s| s.origin.y <= pos.y)
+            .saturating_sub(1);
+        let s = self.shown.get(idx)?;
+        Some((s, pos - s.origin))
+    }
+
+    /// Caret position nearest to screen position `pos`.
+    fn caret_at(&self, pos: Pos2) -> Option<usize> {
+        let (s, local) = self.shown_at(pos)?;
+        let block = self.blocks.get(s.block)?;
+        let c = s.galley.cursor_from_pos(local).index.0;
+        Some(block.chars.start + c.min(block.chars.len()))
+    }
+
+    /// The char under screen position `pos`, if the pointer is on text.
+    fn char_at(&self, pos: Pos2) -> Option<usize> {
+        let (s, local) = self.shown_at(pos)?;
+        let block = self.blocks.get(s.block)?;
+        paint::char_under(&s.galley, local.to_pos2()).map(|c| block.chars.start + c)
+    }
+
+    /// Chars of the paragraph around caret position `pos` (all blocks of it).
+    fn paragraph_around(&self, pos: usize) -> Range<usize> {
+        let b = block_of_char(&self.blocks, pos);
+        let mut first = b;
+        while first > 0
+            && self
+                .blocks
+                .get(first - 1)
+                .is_some_and(|p| !p.ends_paragraph)
+        {
+            first -= 1;
+        }
+        let mut last = b;
+        while self.blocks.get(last).is_some_and(|p| !p.ends_paragraph) {
+            last += 1;
+        }
+        let start = self.blocks.get(first).map_or(0, |p| p.chars.start);
+        let end = self.blocks.get(last).map_or(start, |p| p.chars.end);
+        start..end
+    }
+
+    fn word_around(&self, text: &str, pos: usize) -> Range<usize> {
+        let b = block_of_char(&self.blocks, pos);
+        let Some(block) = self.blocks.get(b) else {
+            return pos..pos;
+        };
+        let line = text.get(block.bytes.clone()).unwrap_or("");
+        let w = selection::word_at(line, pos.saturating_sub(block.chars.start));
+        block.chars.start + w.start..block.chars.start + w.end
+    }
+
+    fn pointer(
+        &mut self,
+        ui: &Ui,
+        response: &egui::Response,
+        input: &ArticleViewInput<'_>,
+        out: &mut ArticleViewOutput,
+    ) {
+        let (pressed, pointer, shift, now) = ui.input(|i| {
+            (
+                i.pointer.primary_pressed(),
+                i.pointer.interact_pos(),
+                i.modifiers.shift,
+                i.time,
+            )
+        });
+        let hovered_char = response
+            .hover_pos()
+            .and_then(|p| self.char_at(p))
+            .filter(|_| !response.dragged());
+        let hovered_claims = hovered_char
+            .map(|c| input.highlights.at(c))
+            .unwrap_or_default();
+        if response.hovered() {
+            ui.ctx().set_cursor_icon(if hovered_claims.is_empty() {
+                CursorIcon::Text
+            } else {
+                CursorIcon::PointingHand
+            });
+        }
+
+        if pressed
+            && response.hovered()
+            && let Some(pos) = pointer
+            && let Some(at) = self.caret_at(pos)
+        {
+            response.request_focus();
+            let double_click_secs =
+                ui.ctx().options(|o| o.input_options.max_double_click_delay) + 0.2;
+            let count = match self.last_press {
+                Some((t, p, n)) if now - t < double_click_secs && p.distance(pos) < 6.0 => n + 1,
+                _ => 1,
+            };
+            self.last_press = Some((now, pos, count));
+            self.preferred_x = None;
+            if shift {
+                self.selection.move_to(at, true);
+                self.granular_anchor = None;
+            } else if count == 1 {
+                self.selection = Selection::caret_at(at);
+                self.granular_anchor = None;
+            } else {
+                let unit = if count == 2 {
+                    let on = self.char_at(pos).unwrap_or(at);
+                    self.word_around(input.text, on)
+                } else {
+                    self.paragraph_around(at)
+                };
+                self.selection = Selection {
+                    anchor: unit.start,
+                    caret: unit.end,
+                };
+                self.granular_anchor = Some(unit);
+            }
+        } else if response.dragged_by(PointerButton::Primary)
+            && let Some(pos) = pointer
+            && let Some(at) = self.caret_at(pos)
+        {
+            match &self.granular_anchor {
+                Some(unit) if at < unit.start => {
+                    self.selection = Selection {
+                        anchor: unit.end,
+                        caret: at,
+                    };
+                }
+                Some(unit) => {
+                    self.selection = Selection {
+                        anchor: unit.start,
+                        caret: at.max(unit.end),
+                    };
+                }
+                None => self.selection.move_to(at, true),
+            }
+            // Dragging past the top or bottom edge scrolls.
+            let clip = ui.clip_rect();
+            let dy = if pos.y < clip.top() {
+                pos.y - clip.top()
+            } else if pos.y > clip.bottom() {
+                pos.y - clip.bottom()
+            } else {
+                0.0
+            };
+            if dy != 0.0 {
+                ui.scroll_with_delta_animation(
+                    vec2(0.0, -dy.clamp(-40.0, 40.0)),
+                    egui::style::ScrollAnimation::none(),
+                );
+                ui.ctx().request_repaint();
+            }
+        }
+
+        if response.clicked_by(PointerButton::Primary)
+            && !shift
+            && let Some(pos) = response.interact_pointer_pos()
+            && let Some(c) = self.char_at(pos)
+        {
+            out.clicked_claim = input.highlights.at(c).first().copied();
+        }
+
+        if !hovered_claims.is_empty() && !response.dragged() {
+            response.clone().on_hover_ui_at_pointer(|ui| {
+                ui.set_max_width(ui.spacing().tooltip_width);
+                for (i, claim_id) in hovered_claims.iter().enumerate() {
+                    if i > 0 {
+                        ui.separator();
+                    }
+                    ui.label((input.tooltip)(*claim_id));
+                }
+            });
+        }
+
+        let has_selection = !self.selection.range().is_empty();
+        let mut copy = false;
+        response.context_menu(|ui| {
+            if ui
+                .add_enabled(
+                    has_selection,
+                    Button::new("Mark claim").shortcut_text("Ctrl+M"),
+                )
+                .clicked()
+            {
+                out.mark_requested = true;
+                ui.close();
+            }
+            if ui
+                .add_enabled(has_selection, Button::new("Copy").shortcut_text("Ctrl+C"))
+                .clicked()
+            {
+                copy = true;
+                ui.close();
+            }
+        });
+        if copy {
+            self.copy_selection(ui.ctx(), input);
+        }
+    }
+
+    fn copy_selection(&self, ctx: &egui::Context, input: &ArticleViewInput<'_>) {
+        let r = self.selection.range();
+        if !r.is_empty() {
+            ctx.copy_text(input.index.slice(input.text, r).to_owned());
+        }
+    }
+
+    /// Handle keys while focused; returns whether the caret moved.
+    fn keyboard(&mut self, ui: &Ui, input: &ArticleViewInput<'_>) -> bool {
+        let ctx = ui.ctx().clone();
+        let events = ui.input(|i| i.events.clone());
+        let total = input.index.total_chars();
+        let page = (self.viewport_height - self.row_height).max(self.row_height);
+        let mut moved = false;
+        for event in events {
+            match event {
+                Event::Copy => self.copy_selection(&ctx, input),
+                Event::Key {
+                    key: Key::C,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } if modifiers.command => self.copy_selection(&ctx, input),
+                Event::Key {
+                    key: Key::A,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } if modifiers.command => {
+                    self.selection = Selection {
+                        anchor: 0,
+                        caret: total,
+                    };
+                }
+                Event::Key {
+                    key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } => {
+                    if let Some(to) = self.key_target(&ctx, input, key, modifiers, page) {
+                        let to = to.min(total);
+                        let extend = modifiers.shift;
+                        let r = self.selection.range();
+                        // Left/Right on a selection without Shift collapse it to that side.
+                        let to = match key {
+                            Key::ArrowLeft
+                                if !extend
+                                    && !r.is_empty()
+                                    && !modifiers.command
+                                    && !modifiers.alt =>
+                            {
+                                r.start
+                            }
+                            Key::ArrowRight
+                                if !extend
+                                    && !r.is_empty()
+                                    && !modifiers.command
+                                    && !modifiers.alt =>
+                            {
+                                r.end
+                            }
+                            _ => to,
+                        };
+                        self.selection.move_to(to, extend);
+                        self.granular_anchor = None;
+                        moved = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        moved
+    }
+
+    /// Where `key` moves the caret, or `None` when the view does not use the key.
+    fn key_target(
+        &mut self,
+        ctx: &egui::Context,
+        input: &ArticleViewInput<'_>,
+        key: Key,
+        modifiers: Modifiers,
+        page: f32,
+    ) -> Option<usize> {
+        let total = input.index.total_chars();
+        let caret = self.selection.caret.min(total);
+        let word = modifiers.command || modifiers.alt;
+        let b = block_of_char(&self.blocks, caret);
+        let block = self.blocks.get(b)?.clone();
+        let local = caret.saturating_sub(block.chars.start);
+        if !matches!(
+            key,
+            Key::ArrowUp | Key::ArrowDown | Key::PageUp | Key::PageDown
+        ) {
+            self.preferred_x = None;
+        }
+        match key {
+            Key::ArrowLeft if word => {
+                if local == 0 {
+                    return Some(caret.saturating_sub(1));
+                }
+                let line = input.text.get(block.bytes.clone()).unwrap_or("");
+                Some(block.chars.start + selection::previous_word_start(line, local))
+            }
+            Key::ArrowRight if word => {
+                if local >= block.chars.len() {
+                    return Some(caret + 1);
+                }
+                let line = input.text.get(block.bytes.clone()).unwrap_or("");
+                Some(block.chars.start + selection::next_word_end(line, local))
+            }
+            Key::ArrowLeft => Some(caret.saturating_sub(1)),
+            Key::ArrowRight => Some(caret + 1),
+            Key::Home if modifiers.command => Some(0),
+            Key::End if modifiers.command => Some(total),
+            Key::Home | Key::End => {
+                let galley = self.ensure_galley(ctx, input.text, b)?;
+                let r = paint::row_of_caret(&galley, local);
+                let start = paint::row_start_char(&galley, r);
+                let len = galley.rows.get(r).map_or(0, |row| row.glyphs.len());
+                Some(block.chars.start + if key == Key::Home { start } else { start + len })
+            }
+            Key::ArrowUp | Key::ArrowDown => {
+                let galley = self.ensure_galley(ctx, input.text, b)?;
+                let caret_rect = paint::caret_rect(&galley, local);
+                let x = *self.preferred_x.get_or_insert(caret_rect.left());
+                let r = paint::row_of_caret(&galley, local);
+                if key == Key::ArrowUp {
+                    if r > 0 {
+                        return Some(block.chars.start + paint::caret_in_row(&galley, r - 1, x));
+                    }
+                    if b == 0 {
+                        return Some(0);
+                    }
+                    let prev = self.ensure_galley(ctx, input.text, b - 1)?;
+                    let start = self.blocks.get(b - 1)?.chars.start;
+                    Some(start + paint::caret_in_row(&prev, prev.rows.len().saturating_sub(1), x))
+                } else {
+                    if r + 1 < galley.rows.len() {
+                        return Some(block.chars.start + paint::caret_in_row(&galley, r + 1, x));
+                    }
+                    if b + 1 >= self.blocks.len() {
+                        return Some(total);
+                    }
+                    let next = self.ensure_galley(ctx, input.text, b + 1)?;
+                    let start = self.blocks.get(b + 1)?.chars.start;
+                    Some(start + paint::caret_in_row(&next, 0, x))
+                }
+            }
+            Key::PageUp | Key::PageDown => {
+                let galley = self.ensure_galley(ctx, input.text, b)?;
+                let caret_rect = paint::caret_rect(&galley, local);
+                let x = *self.preferred_x.get_or_insert(caret_rect.left());
+                let y = self.heights.top(b) + f64::from(caret_rect.center().y);
+                let target = if key == Key::PageUp {
+                    y - f64::from(page)
+                } else {
+                    y + f64::from(page)
+                };
+                if target < 0.0 {
+                    return Some(0);
+                }
+                if target > self.heights.total() {
+                    return Some(total);
+                }
+                let t = self.heights.find(target);
+                let g = self.ensure_galley(ctx, input.text, t)?;
+                // Laying out `t` may have corrected its height; find it again.
+                let t2 = self.heights.find(target);
+                let (t, g) = if t2 == t {
+                    (t, g)
+                } else {
+                    (t2, self.ensure_galley(ctx, input.text, t2)?)
+                };
+                let local_y = (target - self.heights.top(t)) as f32;
+                let c = g.cursor_from_pos(vec2(x, local_y)).index.0;
+                let start = self.blocks.get(t)?.chars.start;
+                Some(start + c.min(self.blocks.get(t)?.chars.len()))
+            }
+            _ => None,
+        }
+    }
+
+    /// Scroll so that the caret's row is visible (applied by the scroll area this frame).
+    fn scroll_caret_into_view(
+        &mut self,
+        ui: &Ui,
+        ctx: &egui::Context,
+        text: &str,
+        top: f64,
+        bottom: f64,
+    ) {
+        let caret = self.selection.caret;
+        let b = block_of_char(&self.blocks, caret);
+        let Some(start) = self.blocks.get(b).map(|bl| bl.chars.start) else {
+            return;
+        };
+        let Some(galley) = self.ensure_galley(ctx, text, b) else {
+            return;
+        };
+        let rect = paint::caret_rect(&galley, caret - start);
+        let y0 = self.heights.top(b) + f64::from(rect.top());
+        let y1 = self.heights.top(b) + f64::from(rect.bottom());
+        let margin = f64::from(self.row_height);
+        let delta = if y0 < top {
+            y0 - top - margin
+        } else if y1 > bottom {
+            y1 - bottom + margin
+        } else {
+            0.0
+        };
+        if delta != 0.0 {
+            ui.scroll_with_delta_animation(
+                vec2(0.0, -(delta as f32)),
+                egui::style::ScrollAnimation::none(),
+            );
+            // The painted frame still shows the old offset; show the new one next.
+            ui.ctx().request_repaint();
+            self.anchor_block = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selection_api_normalises_and_clears() {
+        let mut view = ArticleView::default();
+        assert_eq!(view.selection(), None);
+        let (from, to) = (9, 3);
+        view.set_selection(Some(from..to));
+        assert_eq!(view.selection(), Some(3..9));
+        view.set_selection(None);
+        assert_eq!(view.selection(), None);
+        view.set_selection(Some(4..4));
+        assert_eq!(view.selection(), None);
+    }
+}

@@ -1,0 +1,51 @@
+//! The status bar: the last message (shown once, in plain words), counts, and who you are.
+
+use egui::{RichText, Ui};
+
+use crate::app::{FactcheckApp, Level};
+
+/// Draw the status bar.
+pub fn status_bar_ui(ui: &mut Ui, app: &mut FactcheckApp) {
+    let dark = ui.visuals().dark_mode;
+    ui.horizontal(|ui| {
+        let mut dismiss = false;
+        if let Some(status) = &app.status {
+            let text = RichText::new(&status.text);
+            let text = match status.level {
+                Level::Info => text,
+                Level::Error => text.color(super::theme::error_colour(dark)),
+            };
+            ui.label(text);
+            dismiss = ui.small_button("Dismiss").clicked();
+        } else if app.doc.is_none() {
+            ui.label(RichText::new("Open an article or a project to start").weak());
+        }
+        if dismiss {
+            app.status = None;
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let name = app.actor();
+            let who = if name.is_empty() {
+                RichText::new("Reviewer name not set").color(super::theme::warning_colour(dark))
+            } else {
+                RichText::new(format!("Reviewer: {name}"))
+            };
+            if ui
+                .link(who)
+                .on_hover_text("Set your name in Preferences")
+                .clicked()
+            {
+                app.modal = Some(crate::app::Modal::Preferences);
+            }
+            let counts = app.status_counts();
+            if !counts.is_empty() {
+                ui.separator();
+                let text: Vec<String> = counts
+                    .iter()
+                    .map(|(s, n)| format!("{}: {n}", s.label()))
+                    .collect();
+                ui.label(RichText::new(text.join(" · ")).small());
+            }
+        });
+    });
+}

@@ -1,0 +1,86 @@
+//! Helpers shared by the GUI tests: a harness around the real app with scripted dialogs.
+
+#![allow(dead_code, reason = "each test file uses a different subset")]
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use factcheck::app::{FactcheckApp, Prefs, ScriptedDialogs};
+
+/// The seed article in `assets/`.
+pub fn seed_article() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/trump-putin-cyber-unit.txt")
+}
+
+/// The example project.
+pub fn example_project() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/cyber-security-unit.ron")
+}
+
+/// The app with `reviewer` as the user's name, dialogs answering `answers` in turn.
+pub fn app(reviewer: &str, answers: Vec<Option<PathBuf>>) -> FactcheckApp {
+    let prefs = Prefs {
+        reviewer_name: reviewer.to_owned(),
+        ..Prefs::default()
+    };
+    FactcheckApp::new(prefs, Box::new(ScriptedDialogs::answering(answers)))
+}
+
+/// A 1280x800 harness driving the real app.
+pub fn harness(app: FactcheckApp) -> Harness<'static, FactcheckApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(40)
+        .build_ui_state(|ui, app: &mut FactcheckApp| app.ui(ui), app)
+}
+
+/// Char range of `quote` in the open article.
+pub fn char_range_of(app: &FactcheckApp, quote: &str) -> std::ops::Range<usize> {
+    let doc = app.doc.as_ref().expect("a document is open");
+    let text = &doc.project.article.text;
+    let byte = text.find(quote).expect("quote in article");
+    let start = text[..byte].chars().count();
+    start..start + quote.chars().count()
+}
+
+/// Let dialogs answer with `answers` from now on.
+pub fn answer_dialogs(harness: &mut Harness<'static, FactcheckApp>, answers: Vec<Option<PathBuf>>) {
+    harness.state_mut().dialogs = Box::new(ScriptedDialogs::answering(answers));
+}
+
+/// The tweet marked in the seed article.
+pub const TWEET: &str = "Putin & I discussed forming an impenetrable Cyber Security unit so that election hacking, & many other negative things, will be guarded… and safe";
+
+/// Scroll the widget labelled `label` into view, then click it (a real user scrolls too;
+/// kittest clicks on widgets outside the view do nothing).
+pub fn click(h: &mut Harness<'static, FactcheckApp>, label: &str) {
+    use kittest::Queryable as _;
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// Scroll to the text field labelled `label`, focus it and type `text`.
+pub fn type_into(h: &mut Harness<'static, FactcheckApp>, label: &str, text: &str) {
+    use kittest::Queryable as _;
+    click(h, label);
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+/// Click the button (or menu/combo option) labelled `label`, ignoring plain labels with the
+/// same text.
+pub fn click_button(h: &mut Harness<'static, FactcheckApp>, label: &str) {
+    use kittest::Queryable as _;
+    let role = egui::accesskit::Role::Button;
+    h.get_by_role_and_label(role, label).scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(role, label).click();
+    h.run();
+}
+
+/// The claim list row text of a quote.
+pub fn claim_row_label(quote: &str) -> String {
+    format!("“{}”", factcheck::model::snippet(quote, 60))
+}
