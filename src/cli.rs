@@ -68,6 +68,20 @@ pub enum Command {
         #[arg(long)]
         conclusion: Option<String>,
     },
+    /// Export a project as a report or as data.
+    Export {
+        /// The project file.
+        project: PathBuf,
+        /// Output format.
+        #[arg(long, value_parser = parse_export_format)]
+        format: ExportFormat,
+        /// Where to write (default: standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Leave out claims that are not yet reviewed (drafts).
+        #[arg(long)]
+        only_reviewed: bool,
+    },
     /// Merge a reviewer's copy into ours; exits with status 1 while conflicts remain.
     Merge {
         /// The common ancestor of both copies (enables a three-way merge).
@@ -87,20 +101,6 @@ pub enum Command {
         a: PathBuf,
         /// The second copy.
         b: PathBuf,
-    },
-    /// Export a project as a report or as data.
-    Export {
-        /// The project file.
-        project: PathBuf,
-        /// Output format.
-        #[arg(long, value_parser = parse_export_format)]
-        format: ExportFormat,
-        /// Where to write (default: standard output).
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// Leave out claims that are not yet reviewed (drafts).
-        #[arg(long)]
-        only_reviewed: bool,
     },
 }
 
@@ -131,6 +131,12 @@ pub fn run(command: Command, reviewer: &str) -> anyhow::Result<()> {
             },
             reviewer,
         ),
+        Command::Export {
+            project,
+            format,
+            output,
+            only_reviewed,
+        } => export(&project, format, output.as_deref(), only_reviewed),
         Command::Merge {
             base,
             ours,
@@ -138,12 +144,6 @@ pub fn run(command: Command, reviewer: &str) -> anyhow::Result<()> {
             output,
         } => merge_files(base.as_deref(), &ours, &theirs, &output, reviewer),
         Command::Diff { a, b } => diff_files(&a, &b),
-        Command::Export {
-            project,
-            format,
-            output,
-            only_reviewed,
-        } => export(&project, format, output.as_deref(), only_reviewed),
     }
 }
 
@@ -318,6 +318,77 @@ fn mark(path: &Path, args: &MarkArgs, reviewer: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+fn parse_export_format(name: &str) -> Result<ExportFormat, String> {
+    ExportFormat::from_cli_name(name).ok_or_else(|| {
+        let known: Vec<_> = ExportFormat::ALL.iter().map(|f| f.cli_name()).collect();
+        format!("unknown format {name:?}; use one of {}", known.join(", "))
+    })
+}
+
+fn export(
+    path: &Path,
+    format: ExportFormat,
+    output: Option<&Path>,
+    only_reviewed: bool,
+) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let project = load(path)?;
+    let options = ExportOptions {
+        only_reviewed,
+        generated: Utc::now(),
+    };
+    let exported = crate::export::export(&project, format, &options)
+        .with_context(|| format!("could not export {}", path.display()))?;
+    for note in &exported.notes {
+        eprintln!("Note: {note}");
+    }
+    match output {
+        Some(out) => {
+            if let Err(err) = write_replacing(out, exported.text.as_bytes()) {
+                bail!(
+                    "could not write the {}: {} ({})",
+                    format.label(),
+                    crate::io::project_file::plain_io_reason(&err),
+                    out.display()
+                );
+            }
+            eprintln!("Wrote {} to {}", format.label(), out.display());
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(exported.text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .context("could not write to standard output")?;
+        }
+    }
+    Ok(())
+}
+
+/// Write `bytes` to `path` through a temporary file in the same folder, so a failed export
+/// never leaves half a file (no backup is kept: an export can be made again).
+fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".factcheck-export-")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.flush()?;
+    #[cfg(unix)]
+    {
+        // Temporary files are private (0600); an export is meant to be shared.
+        use std::os::unix::fs::PermissionsExt as _;
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 fn merge_files(
     base: Option<&Path>,
     ours: &Path,
@@ -424,75 +495,4 @@ fn diff_files(a: &Path, b: &Path) -> anyhow::Result<()> {
 
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn parse_export_format(name: &str) -> Result<ExportFormat, String> {
-    ExportFormat::from_cli_name(name).ok_or_else(|| {
-        let known: Vec<_> = ExportFormat::ALL.iter().map(|f| f.cli_name()).collect();
-        format!("unknown format {name:?}; use one of {}", known.join(", "))
-    })
-}
-
-fn export(
-    path: &Path,
-    format: ExportFormat,
-    output: Option<&Path>,
-    only_reviewed: bool,
-) -> anyhow::Result<()> {
-    use std::io::Write as _;
-    let project = load(path)?;
-    let options = ExportOptions {
-        only_reviewed,
-        generated: Utc::now(),
-    };
-    let exported = crate::export::export(&project, format, &options)
-        .with_context(|| format!("could not export {}", path.display()))?;
-    for note in &exported.notes {
-        eprintln!("Note: {note}");
-    }
-    match output {
-        Some(out) => {
-            if let Err(err) = write_replacing(out, exported.text.as_bytes()) {
-                bail!(
-                    "could not write the {}: {} ({})",
-                    format.label(),
-                    crate::io::project_file::plain_io_reason(&err),
-                    out.display()
-                );
-            }
-            eprintln!("Wrote {} to {}", format.label(), out.display());
-        }
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(exported.text.as_bytes())
-                .and_then(|()| stdout.flush())
-                .context("could not write to standard output")?;
-        }
-    }
-    Ok(())
-}
-
-/// Write `bytes` to `path` through a temporary file in the same folder, so a failed export
-/// never leaves half a file (no backup is kept: an export can be made again).
-fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".factcheck-export-")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.flush()?;
-    #[cfg(unix)]
-    {
-        // Temporary files are private (0600); an export is meant to be shared.
-        use std::os::unix::fs::PermissionsExt as _;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }

@@ -415,6 +415,20 @@ fn example_project_exports_read_back_in_every_format() {
     check_json(&project);
     check_claimreview(&project);
     check_annotations(&project);
+    let secrets: Vec<&str> = project
+        .sources
+        .iter()
+        .filter(|s| s.confidential)
+        .flat_map(|s| [s.title.as_str(), s.url.as_str(), s.notes.as_str()])
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+    assert!(!secrets.is_empty(), "the example has a confidential source");
+    for format in ExportFormat::ALL {
+        let text = run(&project, format, false).text;
+        for secret in &secrets {
+            assert!(!text.contains(secret), "{format:?} leaks {secret:?}");
+        }
+    }
 }
 
 #[test]

@@ -48,7 +48,7 @@ pub fn render(view: &ReportView<'_>) -> Result<Exported, super::ExportError> {
     }
     if drafts > 0 {
         notes.push(format!(
-            "{} included; use only reviewed claims to leave drafts out",
+            "{} included; export only reviewed claims (--only-reviewed) to leave drafts out",
             count(
                 drafts,
                 "draft claim (not yet reviewed) was",

@@ -1,6 +1,7 @@
 //! JSON: the whole project for other programs, in the same shape as the `.ron` project file,
 //! wrapped in an envelope that names the format. Confidential sources and the evidence that
-//! cites them are removed; drafts are removed when asked.
+//! cites them are removed, and so are unresolved merge conflicts; drafts are removed when
+//! asked.
 
 use serde::Serialize;
 
@@ -69,6 +70,8 @@ pub(crate) fn public_project(view: &ReportView<'_>) -> Project {
             .cloned()
             .collect(),
         claims: view.claims.iter().map(|c| (*c).clone()).collect(),
+        // Unresolved merge conflicts are desk work (and may hold confidential sources).
+        conflicts: Vec::new(),
         article: source.article.clone(),
     };
     for claim in &mut project.claims {

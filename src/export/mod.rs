@@ -239,6 +239,13 @@ impl<'a> ReportView<'a> {
                 count(self.drafts_left_out, "draft claim was", "draft claims were")
             ));
         }
+        let conflicts = self.project.conflicts.len();
+        if conflicts > 0 {
+            notes.push(format!(
+                "the project has {} from a merge; the export shows our copy's values",
+                count(conflicts, "unresolved conflict", "unresolved conflicts")
+            ));
+        }
         let withheld = self.withheld_sources();
         if withheld > 0 {
             notes.push(format!(
