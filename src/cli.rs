@@ -67,6 +67,15 @@ pub enum Command {
         #[arg(long)]
         conclusion: Option<String>,
     },
+    /// Save a project again and again, marking each version (used by the crash test).
+    #[command(hide = true)]
+    Resave {
+        /// The project file (changed in place).
+        project: PathBuf,
+        /// How many times to save.
+        #[arg(long, default_value_t = 1)]
+        times: u64,
+    },
 }
 
 /// Run a headless subcommand.
@@ -96,6 +105,7 @@ pub fn run(command: Command, reviewer: &str) -> anyhow::Result<()> {
             },
             reviewer,
         ),
+        Command::Resave { project, times } => resave(&project, times),
     }
 }
 
@@ -267,5 +277,22 @@ fn mark(path: &Path, args: &MarkArgs, reviewer: &str) -> anyhow::Result<()> {
         "Marked claim {} at characters {start}..{end}",
         claim_id.short()
     );
+    Ok(())
+}
+
+/// Save `path` `times` times. Version `n` has `resave:PID:n` both in the report URL (near the top
+/// of the file) and in the last claim's conclusion (after the claims, before the article), so
+/// a file mixing two versions would show two different marks.
+fn resave(path: &Path, times: u64) -> anyhow::Result<()> {
+    let mut project = load(path)?;
+    let pid = std::process::id();
+    for n in 1..=times {
+        let mark = format!("resave:{pid}:{n}");
+        project.publishing.report_url.clone_from(&mark);
+        if let Some(claim) = project.claims.last_mut() {
+            claim.conclusion = mark;
+        }
+        save_project(&project, path)?;
+    }
     Ok(())
 }
