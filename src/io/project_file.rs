@@ -9,7 +9,6 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use serde::Deserialize;
 use sha2::{Digest as _, Sha256};
 
 use super::article::MAX_ARTICLE_BYTES;
@@ -270,11 +269,6 @@ pub fn from_ron_bytes(bytes: &[u8]) -> Result<Loaded, LoadErrorKind> {
 /// Parse project text (as read from a file): check limits, shape and version, parse, then
 /// repair what can be repaired (see [`Project::repair`]). Unknown fields become warnings.
 pub fn from_ron_str(text: &str) -> Result<Loaded, LoadErrorKind> {
-    #[derive(Deserialize)]
-    struct VersionProbe {
-        #[serde(default)]
-        format_version: u32,
-    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() as u64 > MAX_PROJECT_BYTES {
         return Err(LoadErrorKind::TooLarge {
@@ -282,22 +276,18 @@ pub fn from_ron_str(text: &str) -> Result<Loaded, LoadErrorKind> {
             limit: MAX_PROJECT_BYTES,
         });
     }
-    // A cheap lexical pass first, so nothing large is built from a hostile file.
+    // A cheap lexical pass first, so nothing large is built from a hostile file. It also
+    // reads the version, so a newer file is refused by version, not by a field error.
     let scan = scan(text)?;
-    let options = ron::Options::default().with_recursion_limit(MAX_DEPTH);
-    // Read the version first, so a newer file is refused by version, not by a field error.
-    match options.from_str::<VersionProbe>(text) {
-        Ok(VersionProbe {
-            format_version: found,
-        }) if found > FORMAT_VERSION => {
-            return Err(LoadErrorKind::NewerVersion {
-                found,
-                supported: FORMAT_VERSION,
-            });
-        }
-        Ok(VersionProbe { format_version: 0 }) => return Err(LoadErrorKind::NoVersion),
-        _ => {}
+    if let Some(found) = scan.format_version
+        && found > FORMAT_VERSION
+    {
+        return Err(LoadErrorKind::NewerVersion {
+            found,
+            supported: FORMAT_VERSION,
+        });
     }
+    let options = ron::Options::default().with_recursion_limit(MAX_DEPTH);
     let mut unknown = Vec::new();
     let mut project = parse_project(text, &options, &mut unknown).map_err(|e| {
         let (line, col) = (e.span.start.line, e.span.start.col);
@@ -322,6 +312,9 @@ pub fn from_ron_str(text: &str) -> Result<Loaded, LoadErrorKind> {
             },
         }
     })?;
+    if scan.format_version.is_none_or(|v| v == 0) {
+        return Err(LoadErrorKind::NoVersion);
+    }
     let mut warnings = unknown;
     warnings.extend(project.repair());
     project.sort_claims();
@@ -382,6 +375,8 @@ fn unknown_field_warning(path: &serde_ignored::Path<'_>) -> ProjectWarning {
 struct Scan {
     /// The text ends inside a string, a comment or an open bracket.
     unterminated: bool,
+    /// The top-level `format_version`, when there is one and it is a number.
+    format_version: Option<u32>,
 }
 
 /// 1-based line and column (in chars) of byte offset `at` in `text`.
@@ -410,6 +405,7 @@ fn scan(text: &str) -> Result<Scan, LoadErrorKind> {
     let mut current_key: Option<&str> = None;
     let mut seen_token = false;
     let mut unterminated = false;
+    let mut format_version = None;
     while i < bytes.len() {
         let b = bytes[i];
         // Comments.
@@ -514,6 +510,9 @@ fn scan(text: &str) -> Result<Scan, LoadErrorKind> {
                     i += 1;
                 }
                 pending_ident = text.get(start..i);
+                if keys.len() == 1 && current_key == Some("format_version") {
+                    format_version = pending_ident.and_then(|v| v.parse().ok());
+                }
                 continue;
             }
             _ => {}
@@ -531,6 +530,7 @@ fn scan(text: &str) -> Result<Scan, LoadErrorKind> {
     }
     Ok(Scan {
         unterminated: unterminated || !keys.is_empty(),
+        format_version,
     })
 }
 
