@@ -102,6 +102,15 @@ pub enum Command {
         /// The second copy.
         b: PathBuf,
     },
+    /// Save a project again and again, marking each version (used by the crash test).
+    #[command(hide = true)]
+    Resave {
+        /// The project file (changed in place).
+        project: PathBuf,
+        /// How many times to save.
+        #[arg(long, default_value_t = 1)]
+        times: u64,
+    },
 }
 
 /// Run a headless subcommand.
@@ -144,6 +153,7 @@ pub fn run(command: Command, reviewer: &str) -> anyhow::Result<()> {
             output,
         } => merge_files(base.as_deref(), &ours, &theirs, &output, reviewer),
         Command::Diff { a, b } => diff_files(&a, &b),
+        Command::Resave { project, times } => resave(&project, times),
     }
 }
 
@@ -495,4 +505,21 @@ fn diff_files(a: &Path, b: &Path) -> anyhow::Result<()> {
 
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Save `path` `times` times. Version `n` has `resave:PID:n` both in the report URL (near the top
+/// of the file) and in the last claim's conclusion (after the claims, before the article), so
+/// a file mixing two versions would show two different marks.
+fn resave(path: &Path, times: u64) -> anyhow::Result<()> {
+    let mut project = load(path)?;
+    let pid = std::process::id();
+    for n in 1..=times {
+        let mark = format!("resave:{pid}:{n}");
+        project.publishing.report_url.clone_from(&mark);
+        if let Some(claim) = project.claims.last_mut() {
+            claim.conclusion = mark;
+        }
+        save_project(&project, path)?;
+    }
+    Ok(())
 }

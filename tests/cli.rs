@@ -136,7 +136,7 @@ fn malformed_and_binary_inputs_give_one_line_errors() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(
-        err.starts_with("Error: not a valid project file at line 1, column "),
+        err.starts_with("Error: Not a valid project file at line 1, column "),
         "{err}"
     );
     assert!(err.trim_end().ends_with("bad.ron)"), "path last: {err}");
@@ -165,5 +165,5 @@ fn malformed_and_binary_inputs_give_one_line_errors() {
         dir.path().join("missing.ron").to_str().expect("path"),
     ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).starts_with("Error: could not read the file: No such file or directory"));
+    assert!(stderr(&out).starts_with("Error: Could not read the file: the file does not exist"));
 }

@@ -129,7 +129,7 @@ fn unreadable_input_is_an_error_not_a_conflict() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.starts_with("Error: could not read the file"),
+        stderr.starts_with("Error: Could not read the file: the file does not exist"),
         "{stderr}"
     );
     assert!(!dir.path().join("out.ron").exists());

@@ -16,11 +16,40 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Replace `path` with `bytes` atomically: write a temporary file in the same folder, flush
 /// and fsync it, keep the previous version as [`backup_path`], rename the temporary file over
 /// `path`, then fsync the folder so the rename itself survives a power cut.
+///
+/// On any error `path` is left as it was and the temporary file is removed. When only the
+/// backup could not be written, the error wraps a [`BackupFailed`] that says so.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, true)
+}
+
+/// Like [`write_atomically`], but without keeping a backup (for recovery files, which are
+/// rewritten every few seconds).
+pub fn write_atomically_without_backup(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace(path, bytes, false)
+}
+
+/// The previous version could not be kept as `NAME.ron.bak`, so nothing was saved.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "the previous version could not be kept as {}: {reason}; nothing was saved",
+    backup.display()
+)]
+pub struct BackupFailed {
+    /// Where the backup should have gone.
+    pub backup: PathBuf,
+    /// Why it failed, in plain words.
+    pub reason: String,
+}
+
+fn replace(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
+    if path.is_dir() {
+        return Err(io::Error::from(io::ErrorKind::IsADirectory));
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(".factcheck-save-")
         .suffix(".tmp")
@@ -28,19 +57,36 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     tmp.write_all(bytes)?;
     tmp.flush()?;
     tmp.as_file().sync_all()?;
-    if path.exists() {
+    if keep_backup && path.exists() {
         // Keep the previous version. Copy (not rename) so `path` never disappears.
         let backup = backup_path(path);
-        let mut backup_tmp = tempfile::Builder::new()
-            .prefix(".factcheck-bak-")
-            .suffix(".tmp")
-            .tempfile_in(&dir)?;
-        io::copy(&mut File::open(path)?, backup_tmp.as_file_mut())?;
-        backup_tmp.as_file().sync_all()?;
-        backup_tmp.persist(&backup).map_err(|e| e.error)?;
+        keep_copy(path, &backup, &dir).map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                BackupFailed {
+                    reason: super::project_file::plain_io_reason(&e),
+                    backup,
+                },
+            )
+        })?;
     }
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(&dir);
+    Ok(())
+}
+
+/// Copy `from` to `to` atomically through a temporary file in `dir`.
+fn keep_copy(from: &Path, to: &Path, dir: &Path) -> io::Result<()> {
+    if to.is_dir() {
+        return Err(io::Error::from(io::ErrorKind::IsADirectory));
+    }
+    let mut backup_tmp = tempfile::Builder::new()
+        .prefix(".factcheck-bak-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    io::copy(&mut File::open(from)?, backup_tmp.as_file_mut())?;
+    backup_tmp.as_file().sync_all()?;
+    backup_tmp.persist(to).map_err(|e| e.error)?;
     Ok(())
 }
 
@@ -78,6 +124,38 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
             .count();
         assert_eq!(leftovers, 0);
+        Ok(())
+    }
+
+    #[test]
+    fn a_backup_that_cannot_be_kept_stops_the_save_and_says_why() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("p.ron");
+        write_atomically(&path, b"one")?;
+        fs::create_dir(backup_path(&path))?;
+        let err = write_atomically(&path, b"two").err();
+        let message = err
+            .as_ref()
+            .map(super::super::project_file::plain_io_reason)
+            .unwrap_or_default();
+        assert!(
+            message.starts_with("the previous version could not be kept as ")
+                && message
+                    .ends_with("p.ron.bak: there is a folder with that name; nothing was saved"),
+            "{message}"
+        );
+        assert_eq!(fs::read(&path)?, b"one");
+        Ok(())
+    }
+
+    #[test]
+    fn without_backup_leaves_no_bak() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("r.recovery");
+        write_atomically_without_backup(&path, b"one")?;
+        write_atomically_without_backup(&path, b"two")?;
+        assert_eq!(fs::read(&path)?, b"two");
+        assert!(!backup_path(&path).exists());
         Ok(())
     }
 }

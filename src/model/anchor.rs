@@ -64,16 +64,14 @@ pub enum AnchorProblem {
 }
 
 impl Anchor {
-    /// Anchor the char range `start..end` of `text` (swapped if reversed, clamped to the text).
+    /// Anchor the char range `start..end` of `text` (swapped if reversed, clamped to the text,
+    /// and widened to whole grapheme clusters so an emoji sequence or a letter with its accent
+    /// is never cut in two).
     #[must_use]
     pub fn from_range(text: &str, index: &TextIndex, start: usize, end: usize) -> Self {
         let total = index.total_chars();
-        let (start, end) = if start <= end {
-            (start, end)
-        } else {
-            (end, start)
-        };
-        let (start, end) = (start.min(total), end.min(total));
+        let range = super::project::grapheme_range(text, index, start.min(total), end.min(total));
+        let (start, end) = (range.start, range.end);
         let quote = index.slice(text, start..end).to_owned();
         let prefix = index
             .slice(text, start.saturating_sub(CONTEXT_CHARS)..start)
@@ -165,6 +163,21 @@ mod tests {
         assert_eq!(anchor.prefix, "Before 👩‍👩‍👧 the claim: ");
         assert_eq!(anchor.suffix, " is here, after.");
         assert_eq!(anchor.check(text, &index), Ok(()));
+    }
+
+    #[test]
+    fn anchors_never_split_a_grapheme() {
+        let text = "a 👩‍👩‍👧 e\u{301} b";
+        let index = TextIndex::new(text);
+        // Chars 3..4 are inside the family emoji (five code points joined by ZWJs).
+        let anchor = Anchor::from_range(text, &index, 3, 4);
+        assert_eq!(anchor.quote, "👩‍👩‍👧");
+        let accent = text
+            .chars()
+            .position(|c| c == '\u{301}')
+            .unwrap_or_default();
+        let anchor = Anchor::from_range(text, &index, accent, accent + 1);
+        assert_eq!(anchor.quote, "e\u{301}");
     }
 
     #[test]

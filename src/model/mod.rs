@@ -25,6 +25,7 @@ pub use conflict::{
 };
 pub use edit::{ClaimChange, Edit, EditError};
 pub use ids::{ClaimId, CommentId, SourceId};
+pub use project::grapheme_range;
 pub use project::{Article, ArticleMeta, FORMAT_VERSION, Project, ProjectWarning, Publishing};
 pub use scale::{RatingLabel, RatingScale, Rgb, ScalePreset, UNRATED};
 pub use search::find_all;

@@ -1,9 +1,11 @@
 //! The project: an article, its claims, the source library, the rating scale and settings.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use unicode_segmentation::GraphemeCursor;
 
 use super::anchor::AnchorProblem;
 use super::claim::Claim;
@@ -97,7 +99,7 @@ impl Default for Project {
 pub enum ProjectWarning {
     /// A claim's anchor does not fit the text; the claim was kept as an orphan.
     #[error(
-        "claim {claim_id} ({quote:?}) no longer fits the article: {problem}; kept as an orphan"
+        "Claim {claim_id} ({quote:?}) no longer fits the article: {problem}; it was kept as an orphan"
     )]
     AnchorDoesNotFit {
         /// The claim.
@@ -107,8 +109,21 @@ pub enum ProjectWarning {
         /// What is wrong.
         problem: AnchorProblem,
     },
+    /// A claim's anchor starts or ends inside a user-perceived character (a grapheme cluster
+    /// such as an emoji sequence or a letter with its accent); the claim was kept as an orphan.
+    #[error(
+        "Claim {claim_id} ({quote:?}) starts or ends inside a character, at character offset {offset} of the article; it was kept as an orphan"
+    )]
+    AnchorSplitsCharacter {
+        /// The claim.
+        claim_id: ClaimId,
+        /// Its quote, shortened.
+        quote: String,
+        /// The char offset that falls inside a grapheme cluster.
+        offset: usize,
+    },
     /// Two claims share an id; the later one got a new id.
-    #[error("two claims share the id {claim_id}; the second was given the new id {new_id}")]
+    #[error("Two claims share the id {claim_id}; the second was given the new id {new_id}")]
     DuplicateClaimId {
         /// The shared id.
         claim_id: ClaimId,
@@ -116,7 +131,7 @@ pub enum ProjectWarning {
         new_id: ClaimId,
     },
     /// Two sources share an id; the later one got a new id.
-    #[error("two sources share the id {source_id}; the second was given the new id {new_id}")]
+    #[error("Two sources share the id {source_id}; the second was given the new id {new_id}")]
     DuplicateSourceId {
         /// The shared id.
         source_id: SourceId,
@@ -125,7 +140,7 @@ pub enum ProjectWarning {
     },
     /// A claim cites a source that is not in the library; a placeholder source was added.
     #[error(
-        "claim {claim_id} cites source {source_id}, which is not in the source library; a placeholder source was added"
+        "Claim {claim_id} cites source {source_id}, which is not in the source library; a placeholder source was added"
     )]
     MissingSource {
         /// The citing claim.
@@ -133,6 +148,63 @@ pub enum ProjectWarning {
         /// The missing source.
         source_id: SourceId,
     },
+    /// The file has a field this version does not know (from a newer app or a hand edit). It
+    /// was ignored and will not be written back on save.
+    #[error(
+        "Unknown field {field:?} in {location} was ignored; it will not be kept when the project is saved"
+    )]
+    UnknownField {
+        /// The field's name.
+        field: String,
+        /// Where it is, as a path such as `claims[2].anchor` (`the project` at the top).
+        location: String,
+    },
+}
+
+/// Widen the char range `start..end` of `text` to whole user-perceived characters (grapheme
+/// clusters), so that a selection never cuts an emoji sequence or a letter from its accent.
+/// Offsets past the end are clamped; a reversed range is swapped.
+#[must_use]
+pub fn grapheme_range(text: &str, index: &TextIndex, start: usize, end: usize) -> Range<usize> {
+    let (start, end) = if start <= end {
+        (start, end)
+    } else {
+        (end, start)
+    };
+    let start_byte = index.char_to_byte(text, start);
+    let end_byte = index.char_to_byte(text, end);
+    let mut cursor = GraphemeCursor::new(start_byte, text.len(), true);
+    let start_byte = if is_grapheme_boundary(text, start_byte) {
+        start_byte
+    } else {
+        cursor.prev_boundary(text, 0).ok().flatten().unwrap_or(0)
+    };
+    let mut cursor = GraphemeCursor::new(end_byte, text.len(), true);
+    let end_byte = if is_grapheme_boundary(text, end_byte) {
+        end_byte
+    } else {
+        cursor
+            .next_boundary(text, 0)
+            .ok()
+            .flatten()
+            .unwrap_or(text.len())
+    };
+    let to_char = |byte| index.byte_to_char(text, byte).unwrap_or(0);
+    to_char(start_byte)..to_char(end_byte).max(to_char(start_byte))
+}
+
+/// Whether byte offset `byte` of `text` is between two grapheme clusters (the ends of the text
+/// count as boundaries; offsets that are not char boundaries do not).
+fn is_grapheme_boundary(text: &str, byte: usize) -> bool {
+    if byte == 0 || byte >= text.len() {
+        return true;
+    }
+    if !text.is_char_boundary(byte) {
+        return false;
+    }
+    GraphemeCursor::new(byte, text.len(), true)
+        .is_boundary(text, 0)
+        .unwrap_or(true)
 }
 
 impl Project {
@@ -193,8 +265,9 @@ impl Project {
     }
 
     /// Check a freshly loaded project and repair what can be repaired without losing data:
-    /// anchors that do not fit become orphans, duplicate ids are renewed, missing sources get
-    /// placeholders. Returns one warning per repair.
+    /// anchors that do not fit the text (out of range, quote differs, or cutting a character
+    /// in two) become orphans, duplicate ids are renewed, missing sources get placeholders.
+    /// Returns one warning per repair, in file order. Claims are never dropped.
     pub fn repair(&mut self) -> Vec<ProjectWarning> {
         let mut warnings = Vec::new();
         let text = Arc::clone(&self.article.text);
@@ -203,13 +276,26 @@ impl Project {
             if claim.orphan {
                 continue;
             }
+            let quote = || super::claim::snippet(&claim.anchor.quote, 60);
             if let Err(problem) = claim.anchor.check(&text, &index) {
-                claim.orphan = true;
                 warnings.push(ProjectWarning::AnchorDoesNotFit {
                     claim_id: claim.id,
-                    quote: super::claim::snippet(&claim.anchor.quote, 60),
+                    quote: quote(),
                     problem,
                 });
+                claim.orphan = true;
+                continue;
+            }
+            let split = [claim.anchor.start, claim.anchor.end]
+                .into_iter()
+                .find(|&offset| !is_grapheme_boundary(&text, index.char_to_byte(&text, offset)));
+            if let Some(offset) = split {
+                warnings.push(ProjectWarning::AnchorSplitsCharacter {
+                    claim_id: claim.id,
+                    quote: quote(),
+                    offset,
+                });
+                claim.orphan = true;
             }
         }
         let mut seen = std::collections::HashSet::new();
@@ -254,5 +340,107 @@ impl Project {
             });
         }
         warnings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Anchor, Evidence};
+
+    const FAMILY: &str = "A family 👩\u{200d}👩\u{200d}👧 and cafe\u{301} here.";
+
+    /// A claim anchored exactly at `start..end`, as a file written elsewhere may have it
+    /// (`Anchor::from_range` would widen it to whole graphemes).
+    fn claim_at(text: &str, start: usize, end: usize) -> Claim {
+        let index = TextIndex::new(text);
+        Claim::new(Anchor {
+            start,
+            end,
+            quote: index.slice(text, start..end).to_owned(),
+            prefix: index
+                .slice(text, start.saturating_sub(32)..start)
+                .to_owned(),
+            suffix: String::new(),
+        })
+    }
+
+    #[test]
+    fn anchor_cutting_an_emoji_sequence_becomes_an_orphan_with_its_offset() {
+        let mut project = Project::new(FAMILY, ArticleMeta::default());
+        // "A family " is 9 chars; the family emoji is 5 chars (3 people, 2 joiners).
+        project.claims.push(claim_at(FAMILY, 9, 10));
+        project.claims.push(claim_at(FAMILY, 9, 14));
+        let warnings = project.repair();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            matches!(
+                &warnings[0],
+                ProjectWarning::AnchorSplitsCharacter { offset: 10, .. }
+            ),
+            "{warnings:?}"
+        );
+        assert!(warnings[0].to_string().contains(
+            "starts or ends inside a character, at character offset 10 of the article; it was kept as an orphan"
+        ));
+        assert!(project.claims[0].orphan);
+        assert!(!project.claims[1].orphan);
+    }
+
+    #[test]
+    fn anchor_separating_a_letter_from_its_accent_becomes_an_orphan() {
+        let mut project = Project::new(FAMILY, ArticleMeta::default());
+        let cafe = FAMILY.chars().count() - " here.".chars().count() - 5;
+        project.claims.push(claim_at(FAMILY, cafe, cafe + 4));
+        project.claims.push(claim_at(FAMILY, cafe, cafe + 5));
+        let warnings = project.repair();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(matches!(
+            &warnings[0],
+            ProjectWarning::AnchorSplitsCharacter { quote, .. } if quote == "cafe"
+        ));
+        assert_eq!(project.claims.len(), 2, "claims are never dropped");
+    }
+
+    #[test]
+    fn grapheme_range_widens_to_whole_characters() {
+        let index = TextIndex::new(FAMILY);
+        assert_eq!(grapheme_range(FAMILY, &index, 10, 12), 9..14);
+        assert_eq!(grapheme_range(FAMILY, &index, 12, 10), 9..14);
+        assert_eq!(grapheme_range(FAMILY, &index, 0, 1), 0..1);
+        assert_eq!(
+            grapheme_range(FAMILY, &index, 5, 1000),
+            5..FAMILY.chars().count()
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_and_missing_sources_are_repaired_and_reported() {
+        let mut project = Project::new("Some text here.", ArticleMeta::default());
+        let source = Source::default();
+        project.sources.push(source.clone());
+        project.sources.push(source.clone());
+        let mut claim = claim_at("Some text here.", 0, 4);
+        let missing = SourceId::new_random();
+        claim.evidence.push(Evidence {
+            source: missing,
+            stance: crate::model::Stance::Supports,
+            quote: String::new(),
+            note: String::new(),
+        });
+        project.claims.push(claim.clone());
+        project.claims.push(claim.clone());
+        let warnings = project.repair();
+        let texts: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(texts.len(), 3, "{texts:?}");
+        assert!(texts[0].starts_with(&format!("Two claims share the id {}", claim.id)));
+        assert!(texts[1].starts_with(&format!("Two sources share the id {}", source.id)));
+        assert!(texts[2].ends_with(&format!(
+            "cites source {missing}, which is not in the source library; a placeholder source was added"
+        )));
+        assert_ne!(project.claims[0].id, project.claims[1].id);
+        assert_ne!(project.sources[0].id, project.sources[1].id);
+        assert!(project.source(missing).is_some());
+        assert!(project.repair().is_empty(), "repair is idempotent");
     }
 }

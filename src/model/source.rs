@@ -113,17 +113,46 @@ impl Source {
     }
 }
 
-/// Whether `url` may be opened or published as a link: only `http` and `https`.
+/// Whether `url` may be opened or published as a link: only `http` and `https` with a host,
+/// and nothing that could make the link look like something else: no whitespace or control
+/// characters, no invisible or text-direction characters (U+202E can show `exe.pdf` as
+/// `fdp.exe`), no backslash (browsers read it as `/`), and no `user@` before the host
+/// (`https://bank.example@evil.example`). Links that fail are shown, not opened.
 #[must_use]
 pub fn is_safe_link(url: &str) -> bool {
     let url = url.trim();
     let Some((scheme, rest)) = url.split_once(':') else {
         return false;
     };
+    let Some(after_slashes) = rest.strip_prefix("//") else {
+        return false;
+    };
+    let authority = after_slashes
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or_default();
     (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
-        && rest.starts_with("//")
-        && rest.len() > 2
-        && !url.chars().any(char::is_control)
+        && !authority.is_empty()
+        && !authority.contains('@')
+        && !url
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '\\' || is_invisible(c))
+}
+
+/// Invisible and text-direction formatting characters (Unicode format controls that change
+/// how a link looks without showing themselves).
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+    )
 }
 
 #[cfg(test)]
@@ -141,5 +170,18 @@ mod tests {
         assert!(!is_safe_link("//example.org"));
         assert!(!is_safe_link("https://exa\nmple.org"));
         assert!(!is_safe_link(""));
+    }
+
+    #[test]
+    fn links_that_could_look_like_something_else_are_not_safe() {
+        assert!(is_safe_link("https://medium.com/@someone/post"));
+        assert!(is_safe_link("  https://example.org/a#b  "));
+        assert!(!is_safe_link("https://bank.example@evil.example/"));
+        assert!(!is_safe_link("https://example.org/\u{202E}fdp.exe"));
+        assert!(!is_safe_link("https://exa\u{200B}mple.org"));
+        assert!(!is_safe_link("https://example.org/a b"));
+        assert!(!is_safe_link("https://evil.example\\@good.example"));
+        assert!(!is_safe_link("https:///path-without-host"));
+        assert!(!is_safe_link("https://?q=1"));
     }
 }

@@ -67,6 +67,9 @@ pub const FORMULAS: [&str; 4] = [
     "@SUM(A1:A9)",
 ];
 /// Emoji and right-to-left text with a bidi override.
+/// Non-Latin text that may appear inside a safe link.
+pub const SAFE_URL_TEXT: &str = "שלום-مرحبا-日本語";
+/// Mixed scripts, emoji and a right-to-left override.
 pub const WORLD: &str = "👩‍👩‍👧 שלום עולם مرحبا \u{202e}txet desrever";
 /// A confidential source's URL and title, which must appear nowhere.
 pub const SECRET_URL: &str = "https://secret.example.org/whistleblower";
@@ -102,7 +105,9 @@ pub fn hostile_project() -> Project {
         ..Source::default()
     };
     let safe = Source {
-        url: format!("https://example.org/a?b=1&c=\"2\"&d=<{WORLD}>"),
+        // Quotes, angle brackets and non-Latin text, but no white space or bidi controls
+        // (links with those are shown as text, never linked: see `is_safe_link`).
+        url: format!("https://example.org/a?b=1&c=\"2\"&d=<{SAFE_URL_TEXT}>"),
         title: WORLD.to_owned(),
         ..Source::default()
     };
