@@ -6,6 +6,7 @@ pub mod article;
 pub mod atomic;
 pub mod project_file;
 
+pub use article::import_article_text;
 pub use article::{ArticleError, ImportedArticle, import_article_bytes, import_article_file};
 pub use project_file::{
     LoadError, Loaded, SaveError, from_ron_str, load_project, save_project, to_ron_string,

@@ -9,6 +9,7 @@ mod claim;
 mod edit;
 mod ids;
 mod project;
+mod reanchor;
 mod scale;
 mod source;
 mod text;
@@ -20,6 +21,7 @@ pub use claim::{
 pub use edit::{ClaimChange, Edit, EditError};
 pub use ids::{ClaimId, CommentId, SourceId};
 pub use project::{Article, ArticleMeta, FORMAT_VERSION, Project, ProjectWarning, Publishing};
+pub use reanchor::{FUZZY_THRESHOLD, ReanchorOutcome, ReanchorResult, reanchor};
 pub use scale::{RatingLabel, RatingScale, Rgb, ScalePreset, UNRATED};
 pub use source::{Source, SourceKind, is_safe_link};
 pub use text::{Paragraph, TextIndex, char_to_byte};
