@@ -32,11 +32,14 @@ pub const FUZZY_THRESHOLD: f32 = 0.7;
 /// How far (in chars, each side) around the expected place a fuzzy match is searched.
 const FUZZY_RADIUS: usize = 1024;
 
+/// Quotes are searched by their first this many bytes, then checked whole.
+const KEY_BYTES: usize = 24;
+
 /// At most this many occurrences of one quote are weighed.
 const MAX_OCCURRENCES: usize = 4096;
 
 /// Longest time spent on the line diff before settling for a coarser one.
-const DIFF_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(40);
+const DIFF_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// How a claim was found in the new text.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -309,7 +312,8 @@ impl PositionMap {
 }
 
 /// Every occurrence (char start, byte start) of the quotes of the pending claims, found in
-/// one multi-pattern scan of the text.
+/// one multi-pattern scan of the text for the first [`KEY_BYTES`] bytes of each quote (a
+/// smaller automaton, built faster), each hit then checked against the whole quote.
 fn find_all<'c>(
     text: &str,
     index: &TextIndex,
@@ -324,19 +328,39 @@ fn find_all<'c>(
     quotes.sort_unstable();
     quotes.dedup();
     let mut found: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    if quotes.is_empty() {
+    let mut by_key: HashMap<&str, Vec<&str>> = HashMap::new();
+    for quote in &quotes {
+        let mut cut = quote.len().min(KEY_BYTES);
+        while !quote.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = if cut == 0 { quote.len() } else { cut };
+        by_key.entry(&quote[..cut]).or_default().push(quote);
+    }
+    let mut keys: Vec<&str> = by_key.keys().copied().collect();
+    keys.sort_unstable();
+    if keys.is_empty() {
         return found;
     }
-    let Ok(matcher) = AhoCorasick::new(&quotes) else {
+    let Ok(matcher) = AhoCorasick::new(&keys) else {
         return found;
     };
     for m in matcher.find_overlapping_iter(text) {
-        let quote = quotes[m.pattern().as_usize()];
-        let starts = found.entry(quote).or_default();
-        if starts.len() < MAX_OCCURRENCES
-            && let Some(start) = index.byte_to_char(text, m.start())
+        let rest = text.get(m.start()..).unwrap_or_default();
+        for &quote in by_key
+            .get(keys[m.pattern().as_usize()])
+            .into_iter()
+            .flatten()
         {
-            starts.push((start, m.start()));
+            if !rest.starts_with(quote) {
+                continue;
+            }
+            let starts = found.entry(quote).or_default();
+            if starts.len() < MAX_OCCURRENCES
+                && let Some(start) = index.byte_to_char(text, m.start())
+            {
+                starts.push((start, m.start()));
+            }
         }
     }
     found
