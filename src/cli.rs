@@ -111,6 +111,16 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         times: u64,
     },
+    /// Replace the article with a corrected version and re-anchor every claim.
+    UpdateArticle {
+        /// The project file.
+        project: PathBuf,
+        /// The new version of the article (`.txt`, `.md`, `.html`, any common encoding).
+        new_article: PathBuf,
+        /// Where to write the updated project (default: the project file itself).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Run a headless subcommand.
@@ -154,6 +164,11 @@ pub fn run(command: Command, reviewer: &str) -> anyhow::Result<()> {
         } => merge_files(base.as_deref(), &ours, &theirs, &output, reviewer),
         Command::Diff { a, b } => diff_files(&a, &b),
         Command::Resave { project, times } => resave(&project, times),
+        Command::UpdateArticle {
+            project,
+            new_article,
+            output,
+        } => update_article(&project, &new_article, output.as_deref()),
     }
 }
 
@@ -522,4 +537,66 @@ fn resave(path: &Path, times: u64) -> anyhow::Result<()> {
         save_project(&project, path)?;
     }
     Ok(())
+}
+fn update_article(path: &Path, new_article: &Path, output: Option<&Path>) -> anyhow::Result<()> {
+    let mut project = load(path)?;
+    let imported = import_article_file(new_article)?;
+    println!(
+        "Detected {}; {} characters.",
+        imported.detected,
+        imported.text.chars().count()
+    );
+    let quotes: std::collections::HashMap<_, _> = project
+        .claims
+        .iter()
+        .map(|c| (c.id, c.anchor.quote.clone()))
+        .collect();
+    let results = project.replace_article_text(imported.text);
+    print!("{}", reanchor_report(&results, &quotes));
+    let output = output.unwrap_or(path);
+    save_project(&project, output)?;
+    println!("Wrote {}", output.display());
+    Ok(())
+}
+
+/// The report printed by `factcheck update-article`: one line per claim, then a summary.
+#[must_use]
+pub fn reanchor_report(
+    results: &[crate::model::ReanchorResult],
+    quotes: &std::collections::HashMap<crate::model::ClaimId, String>,
+) -> String {
+    use crate::model::ReanchorOutcome;
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let mut counts = [0usize; 4];
+    for result in results {
+        let quote = quotes.get(&result.claim_id).map_or("", String::as_str);
+        let (slot, what) = match result.outcome {
+            ReanchorOutcome::Unchanged => (0, "exact".to_owned()),
+            ReanchorOutcome::Moved => (1, "moved".to_owned()),
+            ReanchorOutcome::Fuzzy { score } => (2, format!("fuzzy {score:.2}")),
+            ReanchorOutcome::Orphan => (3, "orphan".to_owned()),
+        };
+        counts[slot] += 1;
+        let place = result.anchor.as_ref().map_or_else(
+            || "not found".to_owned(),
+            |a| format!("{}..{}", a.start, a.end),
+        );
+        let _ = writeln!(
+            out,
+            "{} {what:<10} {place:<15} \"{}\"",
+            result.claim_id.short(),
+            snippet(quote, 60)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{} claims: {} exact, {} moved, {} fuzzy, {} orphans (kept with all their work).",
+        results.len(),
+        counts[0],
+        counts[1],
+        counts[2],
+        counts[3]
+    );
+    out
 }

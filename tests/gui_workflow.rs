@@ -195,6 +195,15 @@ fn unsaved_changes_prompt_on_open_and_close() {
     );
     click(&mut h, "Cancel");
 
+    // Ctrl+Q asks too.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    assert!(
+        matches!(h.state().modal, Some(Modal::UnsavedChanges { .. })),
+        "Ctrl+Q asks"
+    );
+    click(&mut h, "Cancel");
+
     // Discard opens the other file.
     h.state_mut().push(Command::OpenPath(seed_article()));
     h.run();

@@ -57,6 +57,20 @@ pub enum Command {
     MergeWith(PathBuf),
     /// Use this file as the common ancestor of the merge in progress.
     MergeBase(PathBuf),
+    /// Export the project in this format to this file.
+    ExportTo(crate::export::ExportFormat, PathBuf),
+    /// Ask where to export in this format.
+    Export(crate::export::ExportFormat),
+    /// Replace the article text with this file's and re-anchor every claim.
+    UpdateArticleFrom(PathBuf),
+    /// Start a project from pasted text.
+    NewFromText(String),
+    /// Restore the recovery file found for the project (or unsaved project).
+    RestoreRecovery(crate::io::RecoveryInfo),
+    /// Delete a recovery file the user does not want.
+    DiscardRecovery(crate::io::RecoveryInfo),
+    /// Save over a file that changed on disk since it was opened.
+    OverwriteChangedFile,
     /// Mark the current find match as a claim.
     MarkFindMatch,
     /// Move a claim's span to the article selection (re-attach an orphan).
@@ -124,6 +138,10 @@ pub enum Action {
     EditConclusion,
     /// Merge another reviewer's copy into this project.
     MergeReviewerCopy,
+    /// Replace the article with a corrected version and re-anchor the claims.
+    UpdateArticle,
+    /// Start a project from text pasted from the clipboard.
+    NewFromClipboard,
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -131,7 +149,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Self; 24] = [
+    pub const ALL: [Self; 26] = [
         Self::OpenArticle,
         Self::OpenProject,
         Self::Save,
@@ -156,6 +174,8 @@ impl Action {
         Self::EditClaimant,
         Self::EditConclusion,
         Self::MergeReviewerCopy,
+        Self::UpdateArticle,
+        Self::NewFromClipboard,
     ];
 
     /// Menu text (ends in "…" when it opens a dialog).
@@ -186,6 +206,8 @@ impl Action {
             Self::EditClaimant => "Edit claimant",
             Self::EditConclusion => "Edit conclusion",
             Self::MergeReviewerCopy => "Merge a reviewer's copy…",
+            Self::UpdateArticle => "Update article text…",
+            Self::NewFromClipboard => "New from clipboard…",
         }
     }
 
@@ -219,6 +241,10 @@ impl Action {
             Self::MergeReviewerCopy => {
                 "Compare another reviewer's copy of this project and merge it without losing anything"
             }
+            Self::UpdateArticle => {
+                "The outlet changed the story: load the new version and re-anchor every claim"
+            }
+            Self::NewFromClipboard => "Start a project from article text you paste",
         }
     }
 
@@ -251,6 +277,7 @@ impl Action {
             Self::EditClaimant => sc(Modifiers::ALT, Key::C),
             Self::EditConclusion => sc(Modifiers::ALT, Key::N),
             Self::MergeReviewerCopy => sc(CMD_SHIFT, Key::M),
+            Self::UpdateArticle | Self::NewFromClipboard => None,
         }
     }
 

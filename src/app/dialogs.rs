@@ -20,13 +20,13 @@ pub enum DialogKind {
     Export {
         /// Suggested file name.
         suggested: String,
-        /// File extension without dot.
-        extension: &'static str,
-        /// Filter name (`"HTML report"`).
-        filter: &'static str,
+        /// The format (gives the extension and filter).
+        format: crate::export::ExportFormat,
     },
     /// Pick a merge input (another reviewer's copy or the common ancestor).
     OpenOtherProject,
+    /// Pick the corrected version of the article.
+    UpdateArticle,
 }
 
 /// Answers file dialogs.
@@ -47,7 +47,7 @@ impl FileDialogs for NativeDialogs {
             DialogKind::OpenProject | DialogKind::OpenOtherProject => {
                 dialog.add_filter(ron.0, ron.1).pick_file()
             }
-            DialogKind::OpenArticle => dialog
+            DialogKind::OpenArticle | DialogKind::UpdateArticle => dialog
                 .add_filter("Articles", &["txt", "md", "markdown", "html", "htm"])
                 .add_filter("All files", &["*"])
                 .pick_file(),
@@ -56,15 +56,11 @@ impl FileDialogs for NativeDialogs {
                 .set_file_name(suggested)
                 .save_file()
                 .map(|p| with_extension(p, "ron")),
-            DialogKind::Export {
-                suggested,
-                extension,
-                filter,
-            } => dialog
-                .add_filter(*filter, &[*extension])
+            DialogKind::Export { suggested, format } => dialog
+                .add_filter(format.label(), &[format.extension()])
                 .set_file_name(suggested)
                 .save_file()
-                .map(|p| with_extension(p, extension)),
+                .map(|p| with_extension(p, format.extension())),
         }
     }
 }

@@ -37,6 +37,13 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// Problems repaired when it was loaded.
     pub warnings: Vec<ProjectWarning>,
+    /// What the file looked like when opened or last saved (to notice changes by others).
+    pub stamp: Option<crate::io::FileStamp>,
+    /// The project as it was last read from or written to `path` (the common ancestor when
+    /// someone else changed the file meanwhile).
+    pub saved_copy: Option<Project>,
+    /// Where a never-saved project is autosaved.
+    pub unsaved_target: Option<crate::io::RecoveryTarget>,
     index: TextIndex,
     indexed_text: Arc<str>,
     generation: u64,
@@ -58,6 +65,9 @@ impl Document {
             project,
             path,
             warnings: Vec::new(),
+            stamp: None,
+            saved_copy: None,
+            unsaved_target: None,
             generation: 0,
             next_generation: 1,
             saved_generation: 0,
@@ -211,6 +221,7 @@ impl Document {
 
     /// Record that the project was saved to `path`.
     pub fn mark_saved(&mut self, path: &Path) {
+        self.saved_copy = Some(self.project.clone());
         self.path = Some(path.to_path_buf());
         self.saved_generation = self.generation;
     }

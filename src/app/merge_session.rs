@@ -30,17 +30,25 @@ pub struct MergeSession {
 }
 
 impl MergeSession {
-    /// Merge `theirs` into `ours` (two-way).
+    /// Merge `theirs` into `ours`: three-way when the common ancestor `base` (with its file)
+    /// is known, two-way otherwise.
     #[must_use]
-    pub fn new(ours: Project, theirs: Project, theirs_path: PathBuf, reviewer: &str) -> Self {
-        let outcome = run(None, &ours, &theirs, reviewer);
+    pub fn new(
+        ours: Project,
+        theirs: Project,
+        theirs_path: PathBuf,
+        base: Option<(Project, PathBuf)>,
+        reviewer: &str,
+    ) -> Self {
+        let (base, base_path) = base.map_or((None, None), |(p, path)| (Some(p), Some(path)));
+        let outcome = run(base.as_ref(), &ours, &theirs, reviewer);
         Self {
             theirs_path,
-            base_path: None,
+            base_path,
             conflicts_found: outcome.project.conflicts.len(),
             ours,
             theirs,
-            base: None,
+            base,
             outcome,
             custom: HashMap::new(),
             error: None,

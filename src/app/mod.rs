@@ -18,11 +18,14 @@ pub use filter::{ClaimFilter, SortBy, all_tags};
 pub use merge_session::MergeSession;
 pub use prefs::{DEFAULT_FONT_SIZE, PREFS_KEY, Prefs, ThemeChoice};
 
-use crate::io::{import_article_file, load_project, save_project};
+use crate::io::{import_article_file, load_project};
 use crate::model::{
     Anchor, Claim, ClaimId, ClaimStatus, Edit, Evidence, Project, Source, SourceId, snippet,
 };
 use crate::ui::article_view::{ArticleView, Highlight, Highlights};
+
+/// Seconds between autosaves while there are unsaved changes.
+pub const AUTOSAVE_SECS: f64 = 5.0;
 
 /// How a status-bar message reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -82,6 +85,28 @@ pub enum Modal {
     Shortcuts,
     /// Preferences.
     Preferences,
+    /// Text pasted to start a new project.
+    PasteArticle {
+        /// What was pasted so far.
+        text: String,
+    },
+    /// What happened to each claim when the article text was replaced.
+    ReanchorReport {
+        /// One line per claim.
+        lines: Vec<String>,
+        /// Summary counts.
+        summary: String,
+    },
+    /// A recovery file was found (the app did not close normally).
+    Recovery {
+        /// What was found.
+        info: crate::io::RecoveryInfo,
+    },
+    /// The project file changed on disk since it was opened.
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
     /// The command palette.
     Palette {
         /// What was typed.
@@ -133,6 +158,13 @@ pub struct FactcheckApp {
     pub find: FindState,
     /// A merge of another reviewer's copy in progress (the merge view is open).
     pub merge: Option<MergeSession>,
+    /// Export only reviewed claims (drafts left out).
+    pub export_only_reviewed: bool,
+    /// Seconds between autosaves of unsaved changes to the recovery file (infinite: off).
+    pub autosave_interval_secs: f64,
+    autosaver: Option<crate::io::Autosaver>,
+    data_dir: Option<PathBuf>,
+    last_autosave: Option<(u64, f64)>,
     /// The claim list's filter and order.
     pub filter: ClaimFilter,
     /// An inspector field to focus next frame (`"statement"`, `"claimant"`, `"conclusion"`).
@@ -169,6 +201,11 @@ impl FactcheckApp {
             inspector: crate::ui::inspector::InspectorState::default(),
             find: FindState::default(),
             merge: None,
+            export_only_reviewed: false,
+            autosave_interval_secs: AUTOSAVE_SECS,
+            autosaver: crate::io::Autosaver::spawn().ok(),
+            data_dir: None,
+            last_autosave: None,
             filter: ClaimFilter::default(),
             focus_field: None,
             shown_claims: Vec::new(),
@@ -182,6 +219,72 @@ impl FactcheckApp {
             allow_close: false,
             window_title: String::new(),
         }
+    }
+
+    /// Where recovery files of never-saved projects go (eframe's storage folder in the app).
+    /// Looks there for projects left unsaved by a crash and offers to restore the newest.
+    pub fn set_data_dir(&mut self, data_dir: PathBuf) {
+        if self.modal.is_none()
+            && let Some(info) = crate::io::find_unsaved(&data_dir).into_iter().next()
+        {
+            self.modal = Some(Modal::Recovery { info });
+        }
+        self.data_dir = Some(data_dir);
+    }
+
+    /// Wait until every requested autosave is on disk (tests, and before quitting).
+    pub fn flush_autosave(&self) {
+        if let Some(autosaver) = &self.autosaver {
+            autosaver.flush();
+        }
+    }
+
+    /// Write unsaved changes to the recovery file every few seconds, off the UI thread.
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        let Some(doc) = &mut self.doc else { return };
+        let Some(autosaver) = &self.autosaver else {
+            return;
+        };
+        if !doc.is_dirty() || !self.autosave_interval_secs.is_finite() {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let generation = doc.generation();
+        match self.last_autosave {
+            Some((saved, _)) if saved == generation => return,
+            Some((_, at)) if now - at < self.autosave_interval_secs => {
+                // Come back when it is due, even if the user stops touching anything.
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                    self.autosave_interval_secs - (now - at),
+                ));
+                return;
+            }
+            _ => {}
+        }
+        let target = match (&doc.path, &self.data_dir) {
+            (Some(path), _) => crate::io::RecoveryTarget::for_project(path),
+            (None, Some(data_dir)) => doc
+                .unsaved_target
+                .get_or_insert_with(|| crate::io::RecoveryTarget::unsaved(data_dir))
+                .clone(),
+            (None, None) => return,
+        };
+        autosaver.request(doc.project.clone(), target);
+        self.last_autosave = Some((generation, now));
+    }
+
+    /// Forget the current document's recovery file (after a save or a discard).
+    fn discard_recovery(&mut self) {
+        let (Some(doc), Some(autosaver)) = (&mut self.doc, &self.autosaver) else {
+            return;
+        };
+        if let Some(path) = &doc.path {
+            autosaver.discard(crate::io::RecoveryTarget::for_project(path));
+        }
+        if let Some(target) = doc.unsaved_target.take() {
+            autosaver.discard(target);
+        }
+        self.last_autosave = None;
     }
 
     /// Open `path` once the first frame has been painted (the window appears at once).
@@ -236,6 +339,7 @@ impl FactcheckApp {
         self.refresh_highlights(&ctx);
         self.refresh_derived();
         crate::ui::workbench_ui(ui, self);
+        self.autosave_tick(&ctx);
         let commands = std::mem::take(&mut self.commands);
         if !commands.is_empty() {
             // What the commands changed is drawn in the next frame.
@@ -435,6 +539,9 @@ impl FactcheckApp {
                 return; // Save failed or was cancelled: keep everything.
             }
         }
+        if !save_first {
+            self.discard_recovery();
+        }
         self.discard_confirmed = true;
         self.run_command(ctx, then);
         self.discard_confirmed = false;
@@ -463,7 +570,9 @@ impl FactcheckApp {
             DialogKind::OpenProject | DialogKind::OpenArticle => Command::OpenPath(path),
             DialogKind::OpenOtherProject if self.merge.is_some() => Command::MergeBase(path),
             DialogKind::OpenOtherProject => Command::MergeWith(path),
-            DialogKind::SaveProject { .. } | DialogKind::Export { .. } => Command::SaveTo(path),
+            DialogKind::SaveProject { .. } => Command::SaveTo(path),
+            DialogKind::Export { format, .. } => Command::ExportTo(*format, path),
+            DialogKind::UpdateArticle => Command::UpdateArticleFrom(path),
         };
         self.run_command(ctx, command);
     }
@@ -589,13 +698,98 @@ impl FactcheckApp {
             }
             Command::ShowTab(tab) => self.right_tab = tab,
             Command::MarkFindMatch => self.mark_find_match(),
+            Command::Export(format) => {
+                let Some(doc) = &self.doc else { return };
+                let stem = suggested_file_name(doc);
+                let stem = stem.trim_end_matches(".ron");
+                let suggested = format!("{stem}.{}", format.extension());
+                if let Some(path) = self.pick(DialogKind::Export { suggested, format }) {
+                    self.run_command(ctx, Command::ExportTo(format, path));
+                }
+            }
+            Command::ExportTo(format, path) => self.export_to(format, &path),
+            Command::UpdateArticleFrom(path) => self.update_article_from(&path),
+            Command::NewFromText(text) => {
+                if self.may_discard(&Command::NewFromText(text.clone())) {
+                    match crate::io::import_article_text(&text) {
+                        Ok(imported) => {
+                            let project = Project::new(imported.text, imported.meta);
+                            let mut doc = Document::new(project, None);
+                            doc.mark_unsaved();
+                            self.set_document(doc);
+                            self.modal = None;
+                            self.info(format!(
+                                "New project from pasted text ({}); save it to keep it",
+                                imported.detected
+                            ));
+                        }
+                        Err(err) => self.error(format!("Could not use the pasted text: {err}")),
+                    }
+                }
+            }
+            Command::RestoreRecovery(info) => {
+                self.modal = None;
+                match info.load() {
+                    Ok(loaded) => {
+                        let mut doc = Document::new(loaded.project, info.project_path.clone());
+                        doc.mark_unsaved();
+                        if info.project_path.is_none() {
+                            doc.unsaved_target = self
+                                .data_dir
+                                .as_ref()
+                                .map(|d| crate::io::RecoveryTarget::unsaved(d));
+                        }
+                        self.set_document(doc);
+                        // The restored work now lives in this session's recovery file.
+                        let _ignored = info.discard();
+                        self.info(format!(
+                            "Restored the work autosaved at {}; save it to keep it",
+                            info.saved_at
+                                .with_timezone(&chrono::Local)
+                                .format("%Y-%m-%d %H:%M:%S")
+                        ));
+                    }
+                    Err(err) => self.show_error(
+                        "Could not restore the recovery file",
+                        format!("{err:#}"),
+                        false,
+                    ),
+                }
+            }
+            Command::DiscardRecovery(info) => {
+                self.modal = None;
+                match info.discard() {
+                    Ok(()) => self.info("Recovery file deleted"),
+                    Err(err) => self.error(format!(
+                        "Could not delete the recovery file: {err} ({})",
+                        info.path.display()
+                    )),
+                }
+            }
+            Command::OverwriteChangedFile => {
+                self.modal = None;
+                if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
+                    if let Some(doc) = &mut self.doc {
+                        doc.stamp = None;
+                    }
+                    self.save_to(&path);
+                }
+            }
             Command::MergeWith(path) => {
                 let Some(doc) = &self.doc else { return };
                 match load_project(&path) {
                     Ok(loaded) => {
                         let ours = doc.project.clone();
+                        // Merging the file we opened after someone changed it: what we opened
+                        // is the common ancestor.
+                        let base = doc
+                            .saved_copy
+                            .clone()
+                            .filter(|_| doc.path.as_deref() == Some(path.as_path()))
+                            .map(|p| (p, path.clone()));
                         let actor = self.actor().to_owned();
-                        self.merge = Some(MergeSession::new(ours, loaded.project, path, &actor));
+                        self.merge =
+                            Some(MergeSession::new(ours, loaded.project, path, base, &actor));
                     }
                     Err(err) => self.show_error(
                         "Could not open the reviewer's copy",
@@ -664,6 +858,12 @@ impl FactcheckApp {
                     .is_some_and(|id| doc.project.claim(id).is_none())
                 {
                     self.selected_claim = None;
+                }
+                if doc.path.as_deref() == Some(session.theirs_path.as_path()) {
+                    // We merged what is on disk now: saving over it is what the user wants.
+                    doc.stamp = crate::io::FileStamp::read(&session.theirs_path)
+                        .ok()
+                        .flatten();
                 }
                 let name = session.theirs_path.display();
                 if open == 0 {
@@ -796,6 +996,18 @@ impl FactcheckApp {
                     self.run_command(ctx, Command::MergeWith(path));
                 }
             }
+            Action::UpdateArticle => {
+                if self.doc.is_none() {
+                    self.error("Open a project first");
+                } else if let Some(path) = self.pick(DialogKind::UpdateArticle) {
+                    self.run_command(ctx, Command::UpdateArticleFrom(path));
+                }
+            }
+            Action::NewFromClipboard => {
+                self.modal = Some(Modal::PasteArticle {
+                    text: String::new(),
+                });
+            }
             Action::EditStatement | Action::EditClaimant | Action::EditConclusion => {
                 if self.selected_claim.is_some() {
                     self.right_tab = RightTab::Claim;
@@ -845,10 +1057,12 @@ impl FactcheckApp {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
         if is_project {
-            match load_project(path) {
-                Ok(loaded) => {
+            match crate::io::load_project_stamped(path) {
+                Ok((loaded, stamp)) => {
                     let mut doc = Document::new(loaded.project, Some(path.to_path_buf()));
                     doc.warnings = loaded.warnings;
+                    doc.stamp = Some(stamp);
+                    doc.saved_copy = Some(doc.project.clone());
                     let warnings: Vec<String> =
                         doc.warnings.iter().map(ToString::to_string).collect();
                     let claims = doc.project.claims.len();
@@ -857,6 +1071,9 @@ impl FactcheckApp {
                     self.info(format!("Opened {} ({claims} claims)", path.display()));
                     if !warnings.is_empty() {
                         self.modal = Some(Modal::LoadWarnings { warnings });
+                    }
+                    if let Some(info) = crate::io::find_recovery(path) {
+                        self.modal = Some(Modal::Recovery { info });
                     }
                 }
                 Err(err) => {
@@ -892,6 +1109,7 @@ impl FactcheckApp {
         self.shown_key = None;
         self.find.key = None;
         self.merge = None;
+        self.last_autosave = None;
     }
 
     fn show_error(&mut self, title: &str, message: String, offer_save_as: bool) {
@@ -907,12 +1125,24 @@ impl FactcheckApp {
     }
 
     fn save_to(&mut self, path: &Path) {
+        self.discard_recovery_if_moving(path);
         let Some(doc) = &mut self.doc else { return };
-        match save_project(&doc.project, path) {
-            Ok(()) => {
+        // Only the file this project was opened from is checked for changes by others.
+        let expected = if doc.path.as_deref() == Some(path) {
+            doc.stamp.as_ref()
+        } else {
+            None
+        };
+        match crate::io::save_project_checked(&doc.project, path, expected) {
+            Ok(stamp) => {
+                doc.stamp = Some(stamp);
                 doc.mark_saved(path);
+                self.discard_recovery();
                 self.prefs.add_recent(path.to_path_buf());
                 self.info(format!("Saved {}", path.display()));
+            }
+            Err(crate::io::SaveError::ChangedOnDisk { .. }) => {
+                self.modal = Some(Modal::ChangedOnDisk { path: path.to_path_buf() });
             }
             Err(err) => self.show_error(
                 "Could not save",
@@ -920,6 +1150,101 @@ impl FactcheckApp {
                 true,
             ),
         }
+    }
+
+    /// Saving under a new name: the old file's recovery file is no longer needed.
+    fn discard_recovery_if_moving(&mut self, path: &Path) {
+        let (Some(doc), Some(autosaver)) = (&self.doc, &self.autosaver) else {
+            return;
+        };
+        if let Some(old) = &doc.path
+            && old != path
+        {
+            autosaver.discard(crate::io::RecoveryTarget::for_project(old));
+        }
+    }
+
+    fn export_to(&mut self, format: crate::export::ExportFormat, path: &Path) {
+        let Some(doc) = &self.doc else { return };
+        let options = crate::export::ExportOptions {
+            only_reviewed: self.export_only_reviewed,
+            generated: chrono::Utc::now(),
+        };
+        let exported = match crate::export::export(&doc.project, format, &options) {
+            Ok(exported) => exported,
+            Err(err) => {
+                self.show_error("Could not export", err.to_string(), false);
+                return;
+            }
+        };
+        match crate::io::atomic::write_atomically_without_backup(path, exported.text.as_bytes()) {
+            Ok(()) => {
+                let notes = if exported.notes.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", exported.notes.join("; "))
+                };
+                self.info(format!(
+                    "Exported the {} to {}{notes}",
+                    format.label(),
+                    path.display()
+                ));
+            }
+            Err(err) => self.show_error(
+                "Could not export",
+                format!(
+                    "{} ({})",
+                    crate::io::project_file::plain_io_reason(&err),
+                    path.display()
+                ),
+                false,
+            ),
+        }
+    }
+
+    fn update_article_from(&mut self, path: &Path) {
+        let imported = match import_article_file(path) {
+            Ok(imported) => imported,
+            Err(err) => {
+                self.show_error("Could not read the new version", format!("{err:#}"), false);
+                return;
+            }
+        };
+        let Some(doc) = &mut self.doc else { return };
+        let before: std::collections::HashMap<ClaimId, String> = doc
+            .project
+            .claims
+            .iter()
+            .map(|c| (c.id, snippet(&c.anchor.quote, 60)))
+            .collect();
+        let results = doc.modify(|project| project.replace_article_text(imported.text));
+        self.article_view.text_changed();
+        self.highlights_key = None;
+        let mut counts = [0usize; 4];
+        let lines: Vec<String> = results
+            .iter()
+            .map(|r| {
+                let quote = before.get(&r.claim_id).cloned().unwrap_or_default();
+                let (n, what) = match r.outcome {
+                    crate::model::ReanchorOutcome::Unchanged => (0, "exact".to_owned()),
+                    crate::model::ReanchorOutcome::Moved => (1, "moved".to_owned()),
+                    crate::model::ReanchorOutcome::Fuzzy { score } => {
+                        (2, format!("fuzzy, {:.0}% similar", score * 100.0))
+                    }
+                    crate::model::ReanchorOutcome::Orphan => {
+                        (3, "orphan: not found, kept with all its work".to_owned())
+                    }
+                };
+                counts[n] += 1;
+                format!("“{quote}”: {what}")
+            })
+            .collect();
+        let summary = format!(
+            "{} exact, {} moved, {} fuzzy, {} orphans ({})",
+            counts[0], counts[1], counts[2], counts[3], imported.detected
+        );
+        self.info(format!("Article updated: {summary}; Ctrl+Z undoes it"));
+        self.modal = Some(Modal::ReanchorReport { lines, summary });
     }
 
     /// Counts of claims per status, for the status bar.
@@ -1012,6 +1337,9 @@ pub fn run_gui(path: Option<PathBuf>, reviewer: &str) -> anyhow::Result<()> {
                 prefs.reviewer_name = reviewer;
             }
             let mut app = FactcheckApp::new(prefs, Box::new(NativeDialogs));
+            if let Some(data_dir) = eframe::storage_dir("factcheck") {
+                app.set_data_dir(data_dir);
+            }
             if let Some(path) = path {
                 app.open_after_first_frame(path);
             } else if app.prefs.reopen_last

@@ -56,6 +56,11 @@ fn replace(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
         .tempfile_in(&dir)?;
     tmp.write_all(bytes)?;
     tmp.flush()?;
+    // Temporary files are created private (0600); a saved project keeps the permissions of
+    // the file it replaces, or gets the usual ones (0644 less the umask), so colleagues
+    // sharing the folder can still read it.
+    tmp.as_file()
+        .set_permissions(permissions_for(path, tmp.as_file())?)?;
     tmp.as_file().sync_all()?;
     if keep_backup && path.exists() {
         // Keep the previous version. Copy (not rename) so `path` never disappears.
@@ -75,6 +80,26 @@ fn replace(path: &Path, bytes: &[u8], keep_backup: bool) -> io::Result<()> {
     Ok(())
 }
 
+/// The permissions a file written over `path` should have: those of the file it replaces,
+/// else read-write for the owner and readable by others (the umask still applies on Unix).
+fn permissions_for(path: &Path, tmp: &std::fs::File) -> io::Result<std::fs::Permissions> {
+    if let Ok(metadata) = std::fs::metadata(path) {
+        return Ok(metadata.permissions());
+    }
+    #[cfg(unix)]
+    {
+        let _ = tmp;
+        use std::os::unix::fs::PermissionsExt as _;
+        Ok(std::fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    {
+        let mut permissions = tmp.metadata()?.permissions();
+        permissions.set_readonly(false);
+        Ok(permissions)
+    }
+}
+
 /// Copy `from` to `to` atomically through a temporary file in `dir`.
 fn keep_copy(from: &Path, to: &Path, dir: &Path) -> io::Result<()> {
     if to.is_dir() {
@@ -85,6 +110,9 @@ fn keep_copy(from: &Path, to: &Path, dir: &Path) -> io::Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)?;
     io::copy(&mut File::open(from)?, backup_tmp.as_file_mut())?;
+    backup_tmp
+        .as_file()
+        .set_permissions(permissions_for(from, backup_tmp.as_file())?)?;
     backup_tmp.as_file().sync_all()?;
     backup_tmp.persist(to).map_err(|e| e.error)?;
     Ok(())
@@ -109,6 +137,20 @@ pub fn remove_if_exists(path: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn saved_files_are_readable_by_colleagues_and_keep_their_mode() -> io::Result<()> {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("p.ron");
+        write_atomically(&path, b"one")?;
+        assert_eq!(fs::metadata(&path)?.permissions().mode() & 0o777, 0o644);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640))?;
+        write_atomically(&path, b"two")?;
+        assert_eq!(fs::metadata(&path)?.permissions().mode() & 0o777, 0o640);
+        Ok(())
+    }
 
     #[test]
     fn replaces_file_and_keeps_backup() -> io::Result<()> {

@@ -7,6 +7,7 @@ pub mod atomic;
 pub mod project_file;
 pub mod recovery;
 
+pub use article::import_article_text;
 pub use article::{ArticleError, ImportedArticle, import_article_bytes, import_article_file};
 pub use project_file::{
     FileStamp, LoadErrorKind, from_ron_bytes, load_project_stamped, save_project_checked,

@@ -30,6 +30,7 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &mut FactcheckApp) {
         ui.menu_button("File", |ui| {
             action_button(ui, Action::OpenArticle, true, &mut commands);
             action_button(ui, Action::OpenProject, true, &mut commands);
+            action_button(ui, Action::NewFromClipboard, true, &mut commands);
             ui.add_enabled_ui(!app.prefs.recent_files.is_empty(), |ui| {
                 ui.menu_button("Open recent", |ui| {
                     for path in &app.prefs.recent_files {
@@ -43,7 +44,20 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &mut FactcheckApp) {
             action_button(ui, Action::Save, has_doc, &mut commands);
             action_button(ui, Action::SaveAs, has_doc, &mut commands);
             ui.separator();
+            ui.add_enabled_ui(has_doc, |ui| {
+                ui.menu_button("Export", |ui| {
+                    for format in crate::export::ExportFormat::ALL {
+                        if ui.button(format!("{}…", format.label())).clicked() {
+                            commands.push(Command::Export(format));
+                        }
+                    }
+                    ui.separator();
+                    ui.checkbox(&mut app.export_only_reviewed, "Only reviewed claims")
+                        .on_hover_text("Leave drafts (claims not yet reviewed) out of exports");
+                });
+            });
             action_button(ui, Action::MergeReviewerCopy, has_doc, &mut commands);
+            action_button(ui, Action::UpdateArticle, has_doc, &mut commands);
             ui.separator();
             action_button(ui, Action::Preferences, true, &mut commands);
             ui.separator();

@@ -16,6 +16,8 @@ enum Outcome {
     KeepTyping(String),
     Palette(String, usize),
     Run(Action),
+    Command(Command),
+    Pasted(String),
 }
 
 /// Actions matching `query` (fuzzy, best first); all actions when it is empty.
@@ -214,6 +216,83 @@ pub fn modal_ui(ctx: &Context, app: &mut FactcheckApp) {
                     ui.label(RichText::new("No command matches").weak());
                 }
             }
+            Modal::PasteArticle { text } => {
+                ui.heading("New project from pasted text");
+                let mut typed = text.clone();
+                let label = ui.label("Paste the article here (Ctrl+V)");
+                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                    ui.add(egui::TextEdit::multiline(&mut typed).desired_rows(12).desired_width(f32::INFINITY))
+                        .labelled_by(label.id);
+                });
+                if typed != *text {
+                    outcome = Some(Outcome::Pasted(typed.clone()));
+                }
+                ui.horizontal(|ui| {
+                    if ui.add_enabled(!typed.trim().is_empty(), egui::Button::new("Create project")).clicked() {
+                        outcome = Some(Outcome::Command(Command::NewFromText(typed.clone())));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        outcome = Some(Outcome::Close);
+                    }
+                });
+            }
+            Modal::ReanchorReport { lines, summary } => {
+                ui.heading("Article updated");
+                ui.label(RichText::new(summary).strong());
+                ui.label("Orphaned claims keep all their work; select new text and use \"Re-attach to selection\".");
+                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                    for line in lines {
+                        ui.label(line);
+                    }
+                });
+                if ui.button("OK").clicked() {
+                    outcome = Some(Outcome::Close);
+                }
+            }
+            Modal::Recovery { info } => {
+                ui.heading("Restore unsaved work?");
+                let when = info.saved_at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M:%S");
+                let whose = info
+                    .project_path
+                    .as_ref()
+                    .map_or_else(|| "a project that was never saved".to_owned(), |p| p.display().to_string());
+                ui.label(format!("The app did not close normally. Work on {whose} was autosaved at {when}."));
+                if !info.newer_than_project {
+                    ui.label(RichText::new("The project file was saved after this recovery file was written.").weak());
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Restore").clicked() {
+                        outcome = Some(Outcome::Command(Command::RestoreRecovery(info.clone())));
+                    }
+                    if ui.button("Discard recovered work").clicked() {
+                        outcome = Some(Outcome::Command(Command::DiscardRecovery(info.clone())));
+                    }
+                    if ui.button("Decide later").clicked() {
+                        outcome = Some(Outcome::Close);
+                    }
+                });
+            }
+            Modal::ChangedOnDisk { path } => {
+                ui.heading("The file changed on disk");
+                ui.label(format!(
+                    "Someone or something changed {} since you opened it. Your work is still here, unsaved.",
+                    path.display()
+                ));
+                ui.horizontal_wrapped(|ui| {
+                    if ui.button("Merge their changes…").on_hover_text("Merge the file on disk into your work, then save").clicked() {
+                        outcome = Some(Outcome::Command(Command::MergeWith(path.clone())));
+                    }
+                    if ui.button("Save as…").clicked() {
+                        outcome = Some(Outcome::SaveAs);
+                    }
+                    if ui.button("Overwrite").on_hover_text("Replace the file on disk with your version").clicked() {
+                        outcome = Some(Outcome::Command(Command::OverwriteChangedFile));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        outcome = Some(Outcome::Close);
+                    }
+                });
+            }
             Modal::Preferences => {
                 ui.heading("Preferences");
                 let prefs = &mut app.prefs;
@@ -272,6 +351,15 @@ pub fn modal_ui(ctx: &Context, app: &mut FactcheckApp) {
                 query: text,
                 selected: n,
             });
+        }
+        Some(Outcome::Command(command)) => {
+            app.modal = None;
+            app.run_command(ctx, command);
+        }
+        Some(Outcome::Pasted(text)) => {
+            if let Some(Modal::PasteArticle { text: current }) = &mut app.modal {
+                *current = text;
+            }
         }
         Some(Outcome::Run(action)) => {
             app.modal = None;

@@ -23,7 +23,11 @@ pub fn app(reviewer: &str, answers: Vec<Option<PathBuf>>) -> FactcheckApp {
         reviewer_name: reviewer.to_owned(),
         ..Prefs::default()
     };
-    FactcheckApp::new(prefs, Box::new(ScriptedDialogs::answering(answers)))
+    let mut app = FactcheckApp::new(prefs, Box::new(ScriptedDialogs::answering(answers)));
+    // Tests that open files in the repository must not leave recovery files there; the
+    // recovery tests turn autosave on.
+    app.autosave_interval_secs = f64::INFINITY;
+    app
 }
 
 /// A 1280x800 harness driving the real app.
@@ -83,4 +87,18 @@ pub fn click_button(h: &mut Harness<'static, FactcheckApp>, label: &str) {
 /// The claim list row text of a quote.
 pub fn claim_row_label(quote: &str) -> String {
     format!("“{}”", factcheck::model::snippet(quote, 60))
+}
+
+/// Open a menu (or submenu) by its label.
+pub fn open_menu(h: &mut Harness<'static, FactcheckApp>, label: &str) {
+    use kittest::Queryable as _;
+    h.get_by_label(label).click_accesskit();
+    h.run();
+}
+
+/// Click a menu item (its label includes the shortcut text, if any).
+pub fn click_menu_item(h: &mut Harness<'static, FactcheckApp>, label: &str) {
+    use kittest::Queryable as _;
+    h.get_by_label(label).click_accesskit();
+    h.run();
 }
