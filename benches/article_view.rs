@@ -110,6 +110,13 @@ fn rss_bytes() -> usize {
 /// per size, first frame and jumps at 5 MB, and memory.
 fn figures(_c: &mut Criterion) {
     println!("\n== article view figures (release, 1280x800, {CLAIMS} claims) ==");
+    // Other processes on the machine show up in wall times; say how busy it was.
+    println!(
+        "load average at start: {}",
+        std::fs::read_to_string("/proc/loadavg")
+            .unwrap_or_default()
+            .trim()
+    );
     println!("| article | AccessKit | median ms | p95 ms | max ms | blocks/frame | chars/frame |");
     println!("|---|---|---|---|---|---|---|");
     let mut medians = Vec::new();
@@ -255,6 +262,12 @@ fn figures(_c: &mut Criterion) {
         black_box(ctx.tessellate(shapes, out.pixels_per_point));
         ms.push(t.elapsed().as_secs_f64() * 1000.0);
     }
+    println!(
+        "load average at end: {}",
+        std::fs::read_to_string("/proc/loadavg")
+            .unwrap_or_default()
+            .trim()
+    );
     let first_naive = ms.first().copied().unwrap_or_default();
     let (nm, np, nx) = summary(ms.split_off(10));
     println!(

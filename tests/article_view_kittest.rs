@@ -555,3 +555,49 @@ fn find_matches_and_the_selected_claim_are_painted_in_both_themes() {
         assert!(underlined, "{theme:?}: selected claim underlined");
     }
 }
+
+#[test]
+fn keyboard_paging_and_ctrl_end_keep_the_caret_on_screen() {
+    let text = support::article(200_000, 3);
+    let total = text.chars().count();
+    let mut h = harness(Fixture::new(&text, vec![]));
+    h.run();
+    let p = pos(&h, 0);
+    click_at(&mut h, p, Modifiers::NONE);
+    // Page Down twice: the caret moves about two screens down and stays visible.
+    h.key_press(Key::PageDown);
+    h.key_press(Key::PageDown);
+    h.run();
+    assert_eq!(
+        h.state().view.selection(),
+        None,
+        "paging without Shift selects nothing"
+    );
+    // Select one char to learn where the caret is, then undo it.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    h.run();
+    let sel = h.state().view.selection().unwrap_or_default();
+    assert_eq!(sel.len(), 1);
+    assert!(sel.start > 500, "two pages down from the start: {sel:?}");
+    let on_screen = h.state().view.char_screen_pos(sel.start);
+    assert!(
+        on_screen.is_some_and(|p| p.y > 30.0 && p.y < 600.0),
+        "{on_screen:?}"
+    );
+    // Shift+Page Up extends back up by a page.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::PageUp);
+    h.run();
+    let up = h.state().view.selection().unwrap_or_default();
+    assert_eq!(up.end, sel.start, "the anchor stays: {up:?}");
+    assert!(up.start < sel.start && up.start > 0, "{up:?}");
+    // Ctrl+End goes to the end of a 200 KB text, which scrolls into view.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.run();
+    assert_eq!(h.state().view.selection(), None);
+    let end = h.state().view.char_screen_pos(total);
+    assert!(end.is_some_and(|p| p.y < 600.0), "{end:?}");
+    h.key_press_modifiers(Modifiers::SHIFT | Modifiers::COMMAND, Key::Home);
+    h.run();
+    assert_eq!(h.state().view.selection(), Some(0..total));
+    assert!(h.state().view.char_screen_pos(0).is_some());
+}
