@@ -179,3 +179,74 @@ fn keyboard_jumps_to_inspector_fields() {
     h.run();
     assert_ne!(h.state().selected_claim, first);
 }
+
+#[test]
+fn keyboard_only_mark_rate_and_save() {
+    use common::{TWEET, answer_dialogs, seed_article};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let saved = dir.path().join("keyboard.ron");
+    let mut h = harness(app("Ana", vec![Some(seed_article())]));
+    h.run();
+    // Open the article: Ctrl+Shift+O.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    h.run();
+    assert!(h.state().doc.is_some());
+    // Find the start of the tweet, leave the find bar with Esc: the match is selected and
+    // the article has the keyboard.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_label("Find").type_text("Putin & I discussed");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    let found = h.state().article_view.selection().expect("match selected");
+    // Extend the selection to the end of the tweet with Shift+Right.
+    let extra = TWEET.chars().count() - (found.end - found.start);
+    for _ in 0..extra {
+        h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    }
+    h.run();
+    let selection = h.state().article_view.selection().expect("selection");
+    let text = h
+        .state()
+        .doc
+        .as_ref()
+        .expect("doc")
+        .project
+        .article
+        .text
+        .clone();
+    let index = factcheck::model::TextIndex::new(&text);
+    assert_eq!(index.slice(&text, selection.clone()), TWEET);
+    // Mark it (Ctrl+M) and rate it with a number key: 3 is the third label (Half True).
+    h.key_press_modifiers(Modifiers::COMMAND, Key::M);
+    h.run();
+    h.key_press(Key::Num3);
+    h.run();
+    let claim_id = h.state().selected_claim.expect("claim selected");
+    let claim = h
+        .state()
+        .doc
+        .as_ref()
+        .expect("doc")
+        .project
+        .claim(claim_id)
+        .cloned()
+        .expect("claim");
+    assert_eq!(claim.anchor.quote, TWEET);
+    assert_eq!(claim.verdict.as_deref(), Some("half-true"));
+    // Save: Ctrl+S asks where (scripted dialog).
+    answer_dialogs(&mut h, vec![Some(saved.clone())]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let reopened = factcheck::io::load_project(&saved)
+        .expect("saved project loads")
+        .project;
+    assert_eq!(
+        reopened
+            .claim(claim_id)
+            .and_then(|c| c.verdict.clone())
+            .as_deref(),
+        Some("half-true")
+    );
+}

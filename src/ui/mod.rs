@@ -307,8 +307,22 @@ fn find_bar_ui(ui: &mut Ui, app: &mut FactcheckApp, commands: &mut Vec<Command>)
         {
             commands.push(Command::MarkFindMatch);
         }
-        if ui.button("Close").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+        if ui.button("Close").clicked() {
             app.find.open = false;
+        }
+        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            // Leave the find bar with the current match selected in the article, keyboard
+            // focus on the article: Shift+arrows adjust it, Ctrl+M marks it.
+            app.find.open = false;
+            if let Some(range) = app
+                .find
+                .current
+                .and_then(|i| app.find.matches.get(i))
+                .cloned()
+            {
+                app.article_view.set_selection(Some(range));
+                app.article_view.request_focus(ui.ctx());
+            }
         }
     });
 }
