@@ -26,12 +26,25 @@ fn checker_marks_rates_sources_saves_and_reopens_the_tweet() {
         h.state().status
     );
 
-    // Select the tweet and mark it.
+    // Select the tweet with the mouse (drag from its first to past its last character) and
+    // mark it.
     let range = char_range_of(h.state(), TWEET);
-    h.state_mut()
-        .article_view
-        .set_selection(Some(range.clone()));
+    let view = &h.state().article_view;
+    let from = view
+        .char_screen_pos(range.start)
+        .expect("tweet start is on screen");
+    let to = view
+        .char_screen_pos(range.end)
+        .expect("tweet end is on screen");
+    h.hover_at(from);
+    h.drag_at(from);
     h.run();
+    h.hover_at(from + egui::vec2(30.0, 5.0));
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+    assert_eq!(h.state().article_view.selection(), Some(range.clone()));
     click(&mut h, "Mark claim Ctrl+M");
     let claim_id = h.state().selected_claim.expect("the new claim is selected");
     {
