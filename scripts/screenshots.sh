@@ -10,8 +10,8 @@ home=$(mktemp -d)
 storage="$home/.local/share/factcheck"
 mkdir -p "$storage"
 
-# shot THEME OUT ARGS... [-- KEYS]: start the app with a fresh profile in THEME, optionally
-# press KEYS (xdotool key names), and save a screenshot of the screen.
+# shot THEME OUT XDOTOOL ARGS...: start the app with a fresh profile in THEME on ARGS, run the
+# xdotool command XDOTOOL (mouse clicks; may be empty), and save a screenshot of the screen.
 shot() {
     local theme=$1 out=$2 keys=$3
     shift 3
@@ -20,8 +20,7 @@ shot() {
         ./target/release/factcheck "$@" 2>/dev/null & app=$!
         sleep 6
         if [ -n "'"$keys"'" ]; then
-            xdotool search --sync --name "Factcheck Workbench" windowactivate --sync 2>/dev/null || true
-            xdotool key '"$keys"'
+            xdotool '"$keys"'
             sleep 2
         fi
         import -window root "'"$out"'"
@@ -29,7 +28,9 @@ shot() {
     echo "wrote $out"
 }
 
-shot Light docs/screenshot.png "" projects/cyber-security-unit.ron
-shot Dark docs/screenshot-dark.png "" projects/cyber-security-unit.ron
-shot Light docs/screenshot-shortcuts.png "F1" projects/cyber-security-unit.ron
-shot Light docs/screenshot-scripts.png "" assets/samples/multiscript.txt
+only=${1:-all}
+[ "$only" = all ] || [ "$only" = light ] && shot Light docs/screenshot.png "" projects/cyber-security-unit.ron
+[ "$only" = all ] || [ "$only" = dark ] && shot Dark docs/screenshot-dark.png "" projects/cyber-security-unit.ron
+[ "$only" = all ] || [ "$only" = shortcuts ] && shot Light docs/screenshot-shortcuts.png "mousemove 130 12 click 1 sleep 1 mousemove 190 36 click 1" projects/cyber-security-unit.ron
+[ "$only" = all ] || [ "$only" = scripts ] && shot Light docs/screenshot-scripts.png "" assets/samples/multiscript.txt
+true

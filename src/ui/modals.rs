@@ -384,4 +384,9 @@ pub const ARTICLE_KEYS: &[(&str, &str)] = &[
     ("Select all", "Ctrl+A"),
     ("Copy the selection", "Ctrl+C"),
     ("Mark from the menu", "Right-click the selection"),
+    (
+        "Set the verdict",
+        "1 to 9 (0 clears) with the article focused",
+    ),
+    ("Leave find, keep the match selected", "Esc"),
 ];
