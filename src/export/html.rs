@@ -415,16 +415,7 @@ fn source_item(out: &mut String, claim_anchor: &str, n: usize, citation: &Citati
         parts.join(", "),
         citation.evidence.stance.label()
     );
-    let mut links: Vec<String> = Vec::new();
-    if !source.url.trim().is_empty() {
-        links.push(format!("URL: {}", url_text(&source.url)));
-    }
-    if !source.archive_url.trim().is_empty() {
-        links.push(format!("Archived: {}", url_text(&source.archive_url)));
-    }
-    if let Some(date) = source.accessed {
-        links.push(format!("Accessed {}", date.format("%Y-%m-%d")));
-    }
+    let links = super::source_locations(source, url_text);
     if !links.is_empty() {
         let _ = write!(out, "<br>{}", links.join(" · "));
     }

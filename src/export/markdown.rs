@@ -238,16 +238,7 @@ fn claim_section(out: &mut String, view: &ReportView<'_>, n: usize, claim: &Clai
             parts.join(", "),
             citation.evidence.stance.label()
         );
-        let mut extra: Vec<String> = Vec::new();
-        if !source.url.trim().is_empty() {
-            extra.push(format!("URL: {}", url_text(&source.url)));
-        }
-        if !source.archive_url.trim().is_empty() {
-            extra.push(format!("Archived: {}", url_text(&source.archive_url)));
-        }
-        if let Some(date) = source.accessed {
-            extra.push(format!("Accessed {}", date.format("%Y-%m-%d")));
-        }
+        let extra = super::source_locations(source, url_text);
         if !extra.is_empty() {
             let _ = write!(out, "\\\n{pad}{}", extra.join(" · "));
         }

@@ -433,6 +433,25 @@ impl ReportView<'_> {
 }
 
 /// Whether a claim is a draft (not signed off by a reviewer).
+/// Where a source can be found, for the reports' numbered references: its URL, archived copy
+/// and access date, each already escaped for the report's format by `url_text`.
+pub(crate) fn source_locations(
+    source: &crate::model::Source,
+    url_text: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let mut locations = Vec::new();
+    if !source.url.trim().is_empty() {
+        locations.push(format!("URL: {}", url_text(&source.url)));
+    }
+    if !source.archive_url.trim().is_empty() {
+        locations.push(format!("Archived: {}", url_text(&source.archive_url)));
+    }
+    if let Some(date) = source.accessed {
+        locations.push(format!("Accessed {}", date.format("%Y-%m-%d")));
+    }
+    locations
+}
+
 pub(crate) fn is_draft(claim: &Claim) -> bool {
     claim.status != ClaimStatus::Reviewed
 }
