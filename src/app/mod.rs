@@ -14,7 +14,7 @@ use std::sync::Arc;
 pub use command::{Action, Command, RightTab};
 pub use dialogs::{DialogKind, FileDialogs, NativeDialogs, ScriptedDialogs};
 pub use document::{CoalesceKey, Document};
-pub use filter::{ClaimFilter, SortBy, all_tags};
+pub use filter::{ClaimFilter, ClaimSummary, SortBy, all_tags};
 pub use merge_session::MergeSession;
 pub use prefs::{DEFAULT_FONT_SIZE, PREFS_KEY, Prefs, ThemeChoice};
 
@@ -170,6 +170,9 @@ pub struct FactcheckApp {
     /// An inspector field to focus next frame (`"statement"`, `"claimant"`, `"conclusion"`).
     pub focus_field: Option<&'static str>,
     pub(crate) shown_claims: Vec<usize>,
+    /// Counts for the claim list and status bar (recomputed when the project changes).
+    pub(crate) summary: ClaimSummary,
+    summary_generation: Option<u64>,
     shown_key: Option<(u64, ClaimFilter)>,
     /// Text being typed in the inspector that is not yet part of the project.
     pub inspector: crate::ui::inspector::InspectorState,
@@ -209,6 +212,8 @@ impl FactcheckApp {
             filter: ClaimFilter::default(),
             focus_field: None,
             shown_claims: Vec::new(),
+            summary: ClaimSummary::default(),
+            summary_generation: None,
             shown_key: None,
             highlights: Highlights::default(),
             highlights_key: None,
@@ -432,6 +437,10 @@ impl FactcheckApp {
     /// Recompute the claim list and find matches when what they depend on changed.
     fn refresh_derived(&mut self) {
         let Some(doc) = &self.doc else { return };
+        if self.summary_generation != Some(doc.generation()) {
+            self.summary = ClaimSummary::of(&doc.project);
+            self.summary_generation = Some(doc.generation());
+        }
         let key = (doc.generation(), self.filter.clone());
         if self.shown_key.as_ref() != Some(&key) {
             self.shown_claims = self.filter.apply(&doc.project);
@@ -1107,6 +1116,7 @@ impl FactcheckApp {
         self.article_view = ArticleView::default();
         self.highlights_key = None;
         self.shown_key = None;
+        self.summary_generation = None;
         self.find.key = None;
         self.merge = None;
         self.last_autosave = None;
@@ -1249,20 +1259,12 @@ impl FactcheckApp {
 
     /// Counts of claims per status, for the status bar.
     #[must_use]
-    pub fn status_counts(&self) -> Vec<(ClaimStatus, usize)> {
-        let Some(doc) = &self.doc else {
-            return Vec::new();
-        };
-        ClaimStatus::ALL
-            .iter()
-            .map(|s| {
-                (
-                    *s,
-                    doc.project.claims.iter().filter(|c| c.status == *s).count(),
-                )
-            })
-            .filter(|(_, n)| *n > 0)
-            .collect()
+    pub fn status_counts(&self) -> &[(ClaimStatus, usize)] {
+        if self.doc.is_some() {
+            &self.summary.status_counts
+        } else {
+            &[]
+        }
     }
 }
 

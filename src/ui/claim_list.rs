@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::widgets::{status_chip, verdict_badge};
-use crate::app::{ClaimFilter, Command, Document, SortBy, all_tags};
+use crate::app::{ClaimFilter, ClaimSummary, Command, Document, SortBy, all_tags};
 use crate::model::{Claim, ClaimId, ClaimStatus, snippet};
 
 const ROW_HEIGHT: f32 = 46.0;
@@ -14,6 +14,7 @@ pub fn claim_list_ui(
     ui: &mut Ui,
     doc: &Document,
     shown: &[usize],
+    summary: &ClaimSummary,
     filter: &mut ClaimFilter,
     selected: Option<ClaimId>,
     commands: &mut Vec<Command>,
@@ -31,8 +32,8 @@ pub fn claim_list_ui(
         };
         ui.label(RichText::new(count).weak());
     });
-    verdict_summary_ui(ui, doc);
-    filter_ui(ui, doc, filter);
+    verdict_summary_ui(ui, doc, summary);
+    filter_ui(ui, doc, summary, filter);
     ui.separator();
     if project.claims.is_empty() {
         ui.label(
@@ -112,7 +113,7 @@ fn claim_row_ui(
 }
 
 /// Filter and sort controls (view state, not part of the project).
-fn filter_ui(ui: &mut Ui, doc: &Document, filter: &mut ClaimFilter) {
+fn filter_ui(ui: &mut Ui, doc: &Document, summary: &ClaimSummary, filter: &mut ClaimFilter) {
     let project = &doc.project;
     let label = ui.label(RichText::new("Filter claims").small().strong());
     ui.add(
@@ -173,47 +174,40 @@ fn filter_ui(ui: &mut Ui, doc: &Document, filter: &mut ClaimFilter) {
             }
         });
     // Counts per status, next to the verdict bar.
-    let counts: Vec<String> = ClaimStatus::ALL
+    let counts: Vec<String> = summary
+        .status_counts
         .iter()
-        .map(|s| (s, project.claims.iter().filter(|c| c.status == *s).count()))
-        .filter(|(_, n)| *n > 0)
         .map(|(s, n)| format!("{} {n}", s.label()))
         .collect();
     ui.label(RichText::new(counts.join(" · ")).small().weak());
 }
 
 /// A bar of verdict colours, one segment per claim, in article order.
-fn verdict_summary_ui(ui: &mut Ui, doc: &Document) {
-    let claims = &doc.project.claims;
-    if claims.is_empty() {
+fn verdict_summary_ui(ui: &mut Ui, doc: &Document, summary: &ClaimSummary) {
+    let total = doc.project.claims.len();
+    if total == 0 {
         return;
     }
     let (rect, response) =
         ui.allocate_exact_size(egui::vec2(ui.available_width(), 8.0), egui::Sense::hover());
     let painter = ui.painter_at(rect);
-    let n = claims.len() as f32;
-    for (i, claim) in claims.iter().enumerate() {
-        let (fill, _) = super::theme::verdict_colours(&doc.project.scale, claim.verdict.as_deref());
-        let x0 = rect.left() + rect.width() * i as f32 / n;
-        let x1 = rect.left() + rect.width() * (i + 1) as f32 / n;
+    let n = total as f32;
+    let mut done = 0;
+    for (verdict, count) in &summary.verdict_runs {
+        let (fill, _) = super::theme::verdict_colours(&doc.project.scale, verdict.as_deref());
+        let x0 = rect.left() + rect.width() * done as f32 / n;
+        done += count;
+        let x1 = rect.left() + rect.width() * done as f32 / n;
         painter.rect_filled(
             egui::Rect::from_x_y_ranges(x0..=x1, rect.y_range()),
             0.0,
             fill,
         );
     }
-    let mut counts: Vec<(String, usize)> = Vec::new();
-    for claim in claims {
-        let label = claim
-            .verdict
-            .as_deref()
-            .map_or("Unrated", |v| doc.project.verdict_text(v))
-            .to_owned();
-        match counts.iter_mut().find(|(l, _)| *l == label) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((label, 1)),
-        }
-    }
-    let summary: Vec<String> = counts.iter().map(|(l, n)| format!("{l}: {n}")).collect();
-    response.on_hover_text(summary.join("\n"));
+    let text: Vec<String> = summary
+        .verdict_counts
+        .iter()
+        .map(|(l, n)| format!("{l}: {n}"))
+        .collect();
+    response.on_hover_text(text.join("\n"));
 }

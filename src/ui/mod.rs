@@ -47,6 +47,7 @@ pub fn workbench_ui(ui: &mut Ui, app: &mut FactcheckApp) {
                 filter,
                 selected_claim,
                 shown_claims,
+                summary,
                 ..
             } = app;
             if let Some(doc) = doc {
@@ -54,6 +55,7 @@ pub fn workbench_ui(ui: &mut Ui, app: &mut FactcheckApp) {
                     ui,
                     doc,
                     shown_claims,
+                    summary,
                     filter,
                     *selected_claim,
                     &mut commands,
