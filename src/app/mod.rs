@@ -643,6 +643,7 @@ impl FactcheckApp {
                     stance: crate::model::Stance::default(),
                     quote: String::new(),
                     note: String::new(),
+                    passage: None,
                 });
                 let actor = self.actor().to_owned();
                 let Some(doc) = &mut self.doc else { return };

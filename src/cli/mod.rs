@@ -7,6 +7,10 @@ use anyhow::{Context as _, bail};
 use chrono::Utc;
 use clap::{Parser, Subcommand};
 
+pub mod evidence;
+pub mod pack;
+pub mod verify;
+
 use crate::export::{ExportFormat, ExportOptions};
 use crate::io::{import_article_file, load_project, save_project};
 use crate::model::{
@@ -121,6 +125,56 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// The source library: add a source, capture it into the evidence folder.
+    Source {
+        /// What to do.
+        #[command(subcommand)]
+        command: evidence::SourceCommand,
+    },
+    /// Quote a passage of a source's newest capture as evidence for a claim.
+    Quote {
+        /// The project file (changed in place).
+        project: PathBuf,
+        /// The claim: an id or unique id prefix (as `mark` prints it).
+        #[arg(long)]
+        claim: String,
+        /// The source: an id, a unique id prefix, or its exact URL.
+        #[arg(long)]
+        source: String,
+        /// The passage, exactly as in the capture's text.
+        #[arg(long)]
+        text: String,
+        /// How it bears on the claim: supports, contradicts or context.
+        #[arg(long, value_parser = evidence::parse_stance, default_value = "context")]
+        stance: crate::model::Stance,
+        /// Which occurrence, when the passage appears more than once (1 = first).
+        #[arg(long)]
+        occurrence: Option<usize>,
+    },
+    /// Re-hash every capture and name each one missing or changed; exits 1 if any is.
+    Verify {
+        /// The project file.
+        project: PathBuf,
+    },
+    /// Write the project and its evidence into one package with a SHA-256 manifest.
+    Pack {
+        /// The project file.
+        project: PathBuf,
+        /// The package to write (`.fcpack`).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Leave out confidential sources and their captures.
+        #[arg(long)]
+        without_confidential: bool,
+    },
+    /// Restore a package into a folder and check every file against its manifest.
+    Unpack {
+        /// The package (`.fcpack`).
+        pack: PathBuf,
+        /// The folder to restore into (created if needed; nothing is overwritten).
+        #[arg(short, long)]
+        dir: PathBuf,
+    },
 }
 
 /// Run a headless subcommand.
@@ -169,6 +223,32 @@ pub fn run(command: Command, reviewer: &str) -> anyhow::Result<()> {
             new_article,
             output,
         } => update_article(&project, &new_article, output.as_deref()),
+        Command::Source { command } => evidence::run_source(command, reviewer),
+        Command::Quote {
+            project,
+            claim,
+            source,
+            text,
+            stance,
+            occurrence,
+        } => evidence::quote(
+            &project,
+            &evidence::QuoteArgs {
+                claim,
+                source,
+                text,
+                stance,
+                occurrence,
+            },
+            reviewer,
+        ),
+        Command::Verify { project } => verify::run(&project),
+        Command::Pack {
+            project,
+            output,
+            without_confidential,
+        } => pack::pack(&project, &output, without_confidential),
+        Command::Unpack { pack, dir } => pack::run_unpack(&pack, &dir),
     }
 }
 

@@ -630,6 +630,7 @@ mod tests {
             stance: Default::default(),
             quote: String::new(),
             note: String::new(),
+            passage: None,
         }];
         change(&mut project, id, ClaimChange::Evidence(evidence), "alice").expect("cite");
         assert_eq!(project.claims_citing(source_id).count(), 1);

@@ -386,6 +386,7 @@ fn evidence_ui(ui: &mut Ui, doc: &Document, claim: &Claim, commands: &mut Vec<Co
                                 stance: Stance::default(),
                                 quote: String::new(),
                                 note: String::new(),
+                                passage: None,
                             });
                             commands.push(Command::edit(Edit::UpdateClaim {
                                 claim_id: claim.id,
