@@ -12,8 +12,8 @@ use clap::Subcommand;
 use crate::evidence::{EvidenceStore, FetchOptions, capture_file, capture_url};
 use crate::io::save_project;
 use crate::model::{
-    Anchor, ClaimChange, ClaimId, Edit, Evidence, Passage, Project, Source, SourceId, Stance,
-    TextIndex, add_capture, find_occurrences, is_safe_link, snippet,
+    ClaimChange, ClaimId, Edit, Project, Source, SourceId, Stance, TextIndex, add_capture,
+    find_occurrences, is_safe_link, snippet,
 };
 
 /// `factcheck source ...`.
@@ -199,21 +199,18 @@ pub fn quote(path: &Path, args: &QuoteArgs, reviewer: &str) -> anyhow::Result<()
         ),
     };
     let end = start + args.text.chars().count();
-    let anchor = Anchor::from_range(&text, &index, start, end);
-    let capture_sha = capture.sha256.clone();
     let short = capture.short_hash().to_owned();
+    let quoted = crate::evidence::quote_passage(
+        &text,
+        &index,
+        &capture.sha256,
+        source_id,
+        start..end,
+        args.stance,
+    );
     let claim = project.claim(claim_id).context("the claim is gone")?;
     let mut evidence = claim.evidence.clone();
-    evidence.push(Evidence {
-        source: source_id,
-        stance: args.stance,
-        quote: anchor.quote.clone(),
-        note: String::new(),
-        passage: Some(Passage {
-            capture: capture_sha,
-            anchor,
-        }),
-    });
+    evidence.push(quoted);
     let change = ClaimChange::Evidence(evidence);
     project.apply(Edit::UpdateClaim { claim_id, change }, reviewer, Utc::now())?;
     save_project(&project, path)?;

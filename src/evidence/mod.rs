@@ -8,6 +8,7 @@ pub mod fetch;
 pub mod hash;
 pub mod job;
 pub mod pack;
+pub mod quote;
 pub mod store;
 pub mod verify;
 
@@ -17,5 +18,6 @@ pub use fetch::{FetchError, FetchOptions, Fetched, Progress, fetch};
 pub use hash::{sha256_file, sha256_hex};
 pub use job::{CaptureJob, CaptureRequest};
 pub use pack::{PackError, PackOptions, Unpacked, pack_project, unpack};
+pub use quote::{locate_passage, quote_passage};
 pub use store::{EvidenceStore, StoreError, evidence_dir};
 pub use verify::{CaptureCheck, CaptureStatus, verify_project};
