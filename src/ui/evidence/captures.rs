@@ -2,7 +2,7 @@
 //! (a changed capture is flagged, never silently re-hashed), plus "Capture", "Attach file…"
 //! and, while a capture runs, its progress and Cancel.
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
 use super::EvidenceAction;
 use crate::evidence::CaptureStatus;
@@ -81,19 +81,17 @@ pub fn captures_ui(ui: &mut Ui, panel: &CapturesPanel<'_>) -> Option<EvidenceAct
     for row in &panel.rows {
         let capture = &row.capture;
         ui.horizontal_wrapped(|ui| {
+            // Words, not symbols: every font has them and screen readers say them.
             let (flag, tip) = match &row.status {
-                None => ("…", "Not checked yet".to_owned()),
-                Some(CaptureStatus::Unchanged) => {
-                    ("✔", "Unchanged since it was captured".to_owned())
-                }
-                Some(status) => ("⚠", status_text(status)),
+                None => ("not checked", "Not checked yet".to_owned()),
+                Some(status) => (status.label(), status_text(status)),
             };
-            let flag = if row.status.as_ref().is_some_and(CaptureStatus::is_problem) {
-                RichText::new(flag).color(ui.visuals().error_fg_color)
+            if row.status.as_ref().is_some_and(CaptureStatus::is_problem) {
+                ui.colored_label(ui.visuals().error_fg_color, flag)
+                    .on_hover_text(tip);
             } else {
-                RichText::new(flag)
-            };
-            ui.label(flag).on_hover_text(tip);
+                ui.weak(flag).on_hover_text(tip);
+            }
             let open = ui
                 .link(format!(
                     "{} · {} · {}",
@@ -112,9 +110,6 @@ pub fn captures_ui(ui: &mut Ui, panel: &CapturesPanel<'_>) -> Option<EvidenceAct
                     source_id: id,
                     sha256: capture.sha256.clone(),
                 });
-            }
-            if let Some(status) = row.status.as_ref().filter(|s| s.is_problem()) {
-                ui.colored_label(ui.visuals().error_fg_color, status.label());
             }
         });
     }

@@ -198,11 +198,10 @@ impl CaptureReader {
         let mut action = None;
         ui.horizontal(|ui| {
             let mut query = self.find.clone();
-            let response = ui.add(
-                egui::TextEdit::singleline(&mut query)
-                    .hint_text("Find in capture")
-                    .desired_width(180.0),
-            );
+            let label = ui.label("Find in capture:");
+            let response = ui
+                .add(egui::TextEdit::singleline(&mut query).desired_width(180.0))
+                .labelled_by(label.id);
             if response.changed() {
                 self.find(&query);
             }
@@ -221,7 +220,7 @@ impl CaptureReader {
             }
         });
         ui.horizontal(|ui| {
-            egui::ComboBox::new("capture reader stance", "")
+            egui::ComboBox::new("capture reader stance", "Stance")
                 .selected_text(self.stance.label())
                 .show_ui(ui, |ui| {
                     for stance in Stance::ALL {
