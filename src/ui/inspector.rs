@@ -7,21 +7,10 @@ use super::widgets::{
     focusable_text_field, format_date, parse_date, parse_tags, parsed_field, text_field,
     verdict_badge,
 };
-use crate::app::{CoalesceKey, Command, Document};
 use crate::model::{
     Claim, ClaimChange, ClaimStatus, ClaimantKind, Edit, Evidence, Stance, snippet,
 };
-
-/// State of the inspector that is not part of the project (text being typed).
-#[derive(Default)]
-pub struct InspectorState {
-    /// The comment being written.
-    pub new_comment: String,
-    /// The reason for a verdict correction being written.
-    pub correction_reason: String,
-    /// The verdict chosen for a correction.
-    pub correction_verdict: Option<String>,
-}
+use crate::state::{CoalesceKey, Command, Document, InspectorState};
 
 fn change(claim: &Claim, change: ClaimChange) -> Command {
     let field = change.field();
@@ -149,10 +138,7 @@ pub fn inspector_ui(
         let locked = claim.status == ClaimStatus::Reviewed;
         ui.horizontal(|ui| {
             let mut verdict = claim.verdict.clone();
-            let selected_text = verdict
-                .as_deref()
-                .map_or("Unrated", |v| project.verdict_text(v))
-                .to_owned();
+            let selected_text = project.verdict_label(verdict.as_deref()).to_owned();
             ui.add_enabled_ui(!locked, |ui| {
                 egui::ComboBox::new((id, "verdict"), "Verdict")
                     .selected_text(selected_text)
@@ -219,14 +205,8 @@ pub fn inspector_ui(
                         "Correction {} by {}: {} → {} ({})",
                         revision.at.format("%Y-%m-%d"),
                         revision.by,
-                        revision
-                            .old_verdict
-                            .as_deref()
-                            .map_or("unrated", |v| project.verdict_text(v)),
-                        revision
-                            .new_verdict
-                            .as_deref()
-                            .map_or("unrated", |v| project.verdict_text(v)),
+                        project.verdict_label(revision.old_verdict.as_deref()),
+                        project.verdict_label(revision.new_verdict.as_deref()),
                         revision.reason
                     ))
                     .small(),
@@ -261,12 +241,7 @@ fn correction_ui(
                 .or_else(|| claim.verdict.clone());
             let mut verdict = current.clone();
             egui::ComboBox::new((claim.id, "new verdict"), "New verdict")
-                .selected_text(
-                    verdict
-                        .as_deref()
-                        .map_or("Unrated", |v| project.verdict_text(v))
-                        .to_owned(),
-                )
+                .selected_text(project.verdict_label(verdict.as_deref()).to_owned())
                 .show_ui(ui, |ui| {
                     for label in &project.scale.labels {
                         ui.selectable_value(&mut verdict, Some(label.id.clone()), &label.text);

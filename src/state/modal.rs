@@ -1,0 +1,119 @@
+//! Dialogs in front of the window. The shell puts them up; the dialog in front draws from its
+//! own fields (what is typed in it lives here too) and returns what the user chose.
+
+use std::path::PathBuf;
+
+use super::command::Command;
+use super::dialog::DialogKind;
+use super::prefs::Prefs;
+use crate::model::SourceId;
+
+/// A dialog in front of the window.
+#[derive(Clone, Debug)]
+pub enum Modal {
+    /// Unsaved changes would be lost by `then`.
+    UnsavedChanges {
+        /// What to do after saving or discarding (with the loss already confirmed).
+        then: Box<Command>,
+    },
+    /// An error that needs acknowledging.
+    Error {
+        /// Short title.
+        title: String,
+        /// Plain-words message.
+        message: String,
+        /// Offer "Save as…" (after a failed save).
+        offer_save_as: bool,
+    },
+    /// Problems repaired while loading.
+    LoadWarnings {
+        /// One line each.
+        warnings: Vec<String>,
+    },
+    /// Deleting a source that claims cite.
+    ConfirmDeleteSource {
+        /// The source.
+        source_id: SourceId,
+        /// Snippets of the citing claims.
+        citing: Vec<String>,
+    },
+    /// No native file dialog can appear: type a path.
+    PathPrompt {
+        /// What the path is for.
+        kind: DialogKind,
+        /// What was typed.
+        path: String,
+    },
+    /// Keyboard shortcuts.
+    Shortcuts,
+    /// Preferences; changes apply as they are made.
+    Preferences {
+        /// The preferences as edited in the dialog.
+        draft: Box<Prefs>,
+    },
+    /// Text pasted to start a new project.
+    PasteArticle {
+        /// What was pasted so far.
+        text: String,
+    },
+    /// What happened to each claim when the article text was replaced.
+    ReanchorReport {
+        /// One line per claim.
+        lines: Vec<String>,
+        /// Summary counts.
+        summary: String,
+    },
+    /// A recovery file was found (the app did not close normally).
+    Recovery {
+        /// What was found.
+        info: crate::io::RecoveryInfo,
+    },
+    /// The project file changed on disk since it was opened.
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The command palette.
+    Palette {
+        /// What was typed.
+        query: String,
+        /// The highlighted entry.
+        selected: usize,
+    },
+}
+
+/// The dialogs waiting to be shown: the one in front, then the others in the order they came.
+#[derive(Clone, Debug, Default)]
+pub struct Modals {
+    queue: std::collections::VecDeque<Modal>,
+}
+
+impl Modals {
+    /// The dialog in front.
+    #[must_use]
+    pub fn front(&self) -> Option<&Modal> {
+        self.queue.front()
+    }
+
+    /// The dialog in front, to update what is typed in it.
+    pub fn front_mut(&mut self) -> Option<&mut Modal> {
+        self.queue.front_mut()
+    }
+
+    /// Whether no dialog is shown.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.queue.is_empty()
+    }
+
+    /// Show `modal`.
+    pub fn show(&mut self, modal: Modal) {
+        self.queue.clear();
+        self.queue.push_back(modal);
+    }
+
+    /// Close the dialog in front.
+    pub fn close(&mut self) {
+        self.queue.pop_front();
+    }
+}
