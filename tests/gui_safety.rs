@@ -288,3 +288,56 @@ fn an_idle_window_requests_no_repaint() {
     h.step();
     assert!(!h.ctx.has_requested_repaint(), "idle: no repaint requested");
 }
+
+/// A failed save and a failed open each say once what happened and where: the library's
+/// message, never prefixed again ("Could not save: Could not save: …").
+#[test]
+fn failed_save_and_failed_open_show_one_exact_message() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = copy_example(dir.path());
+    let mut h = harness(app("Ana", vec![]));
+    h.state_mut().push(Command::open(path));
+    h.run();
+    rename_first_claimant(&mut h, "Somebody");
+    let blocked = dir.path().join("check.ron").join("sub").join("x.ron");
+    h.state_mut().push(Command::SaveTo(blocked.clone()));
+    h.run();
+    let expected = format!(
+        "Could not save: part of the folder path is a file, not a folder ({})",
+        blocked.display()
+    );
+    assert_eq!(h.state().status_text(), Some(expected.as_str()));
+    let Some(Modal::Error { title, message, .. }) = h.state().modal() else {
+        panic!("an error dialog: {:?}", h.state().modal());
+    };
+    assert_eq!(title, "Could not save");
+    assert_eq!(
+        message,
+        &format!(
+            "{expected}\n\nYour work is still here, unsaved. Try \"Save as…\" to save it somewhere else."
+        )
+    );
+    h.get_by_label(message.as_str());
+    click(&mut h, "OK");
+
+    let missing = dir.path().join("gone.ron");
+    h.state_mut()
+        .push(Command::SaveTo(dir.path().join("kept.ron")));
+    h.state_mut().push(Command::open(missing.clone()));
+    h.run();
+    let expected = format!(
+        "Could not read the file: the file does not exist (was it moved or removed?) ({})",
+        missing.display()
+    );
+    assert_eq!(h.state().status_text(), Some(expected.as_str()));
+    let Some(Modal::Error { title, message, .. }) = h.state().modal() else {
+        panic!("an error dialog: {:?}", h.state().modal());
+    };
+    assert_eq!(title, "Could not open the project");
+    assert_eq!(message, &expected);
+    assert_eq!(
+        h.query_all_by_label(expected.as_str()).count(),
+        2,
+        "in the dialog and the status bar, each exactly"
+    );
+}
