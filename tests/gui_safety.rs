@@ -341,3 +341,40 @@ fn failed_save_and_failed_open_show_one_exact_message() {
         "in the dialog and the status bar, each exactly"
     );
 }
+/// Opening a repaired file that also has a recovery file shows both dialogs, one after the
+/// other: the warnings about the repairs are never replaced by the recovery prompt.
+#[test]
+fn load_warnings_are_shown_before_the_recovery_prompt() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("check.ron");
+    let mut project = factcheck::io::load_project(&example_project())
+        .expect("example loads")
+        .project;
+    project.claims[0].anchor.quote = "words that are nowhere in the article".into();
+    factcheck::io::save_project(&project, &path).expect("save");
+    let autosaver = factcheck::io::Autosaver::spawn().expect("autosaver");
+    autosaver.request(project, factcheck::io::RecoveryTarget::for_project(&path));
+    autosaver.flush();
+    assert!(
+        factcheck::io::find_recovery(&path).is_some(),
+        "a crash left work behind"
+    );
+
+    let mut h = harness(app("Ana", vec![]));
+    h.state_mut().push(Command::open(path));
+    h.run();
+    assert!(
+        matches!(h.state().modal(), Some(Modal::LoadWarnings { .. })),
+        "{:?}",
+        h.state().modal()
+    );
+    h.get_by_label("Opened with warnings");
+    click(&mut h, "OK");
+    assert!(
+        matches!(h.state().modal(), Some(Modal::Recovery { .. })),
+        "{:?}",
+        h.state().modal()
+    );
+    click(&mut h, "Decide later");
+    assert!(h.state().modal().is_none());
+}

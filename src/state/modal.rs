@@ -106,14 +106,54 @@ impl Modals {
         self.queue.is_empty()
     }
 
-    /// Show `modal`.
+    /// Show `modal` after the dialogs already waiting (none is lost: warnings about a
+    /// repaired file stay ahead of the recovery prompt that follows them). A dialog of the
+    /// same kind as one already waiting replaces it rather than asking twice.
     pub fn show(&mut self, modal: Modal) {
-        self.queue.clear();
-        self.queue.push_back(modal);
+        let kind = std::mem::discriminant(&modal);
+        match self
+            .queue
+            .iter_mut()
+            .find(|m| std::mem::discriminant(&**m) == kind)
+        {
+            Some(waiting) => *waiting = modal,
+            None => self.queue.push_back(modal),
+        }
+    }
+
+    /// How many dialogs are waiting, the one in front included.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.queue.len()
     }
 
     /// Close the dialog in front.
     pub fn close(&mut self) {
         self.queue.pop_front();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dialogs_queue_in_order_and_one_of_a_kind_is_replaced() {
+        let mut modals = Modals::default();
+        modals.show(Modal::LoadWarnings {
+            warnings: vec!["repaired".into()],
+        });
+        modals.show(Modal::Shortcuts);
+        modals.show(Modal::LoadWarnings {
+            warnings: vec!["again".into()],
+        });
+        assert_eq!(modals.len(), 2);
+        assert!(
+            matches!(modals.front(), Some(Modal::LoadWarnings { warnings }) if warnings[0] == "again")
+        );
+        modals.close();
+        assert!(matches!(modals.front(), Some(Modal::Shortcuts)));
+        modals.close();
+        assert!(modals.is_empty());
     }
 }
