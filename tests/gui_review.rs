@@ -216,3 +216,51 @@ fn unresolved_merge_conflicts_are_kept_and_resolved_in_the_inspector() {
         Some("false")
     );
 }
+
+/// The text of a field in the window, as a screen reader reads it.
+fn field_text(h: &egui_kittest::Harness<'static, FactcheckApp>, label: &str) -> String {
+    h.get_by_label(label).value().unwrap_or_default()
+}
+
+/// A comment or a correction reason typed for one claim stays with that claim: it does not
+/// follow the reviewer to the next claim, and it is still there on coming back.
+#[test]
+fn inspector_drafts_stay_with_their_claim() {
+    let mut h = harness(app("Ana", vec![]));
+    h.state_mut().push(Command::open(example_project()));
+    h.run();
+    let reviewed: Vec<_> = h
+        .state()
+        .doc()
+        .expect("doc")
+        .project
+        .claims
+        .iter()
+        .filter(|c| c.status == ClaimStatus::Reviewed)
+        .map(|c| c.id)
+        .collect();
+    let (a, b) = (reviewed[0], reviewed[1]);
+    h.state_mut().push(Command::SelectClaim(Some(a)));
+    h.run();
+    type_into(&mut h, "New comment", "half a thought about A");
+    click(&mut h, "Correct the verdict…");
+    type_into(
+        &mut h,
+        "Reason (published with the report)",
+        "why A changes",
+    );
+
+    h.state_mut().push(Command::SelectClaim(Some(b)));
+    h.run();
+    assert_eq!(field_text(&h, "New comment"), "");
+    click(&mut h, "Correct the verdict…");
+    assert_eq!(field_text(&h, "Reason (published with the report)"), "");
+
+    h.state_mut().push(Command::SelectClaim(Some(a)));
+    h.run();
+    assert_eq!(field_text(&h, "New comment"), "half a thought about A");
+    assert_eq!(
+        field_text(&h, "Reason (published with the report)"),
+        "why A changes"
+    );
+}

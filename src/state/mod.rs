@@ -26,7 +26,7 @@ pub use dialog::DialogKind;
 pub use document::{CoalesceKey, Document};
 pub use filter::{ClaimFilter, SortBy, all_tags};
 pub use find::FindState;
-pub use inspector::InspectorState;
+pub use inspector::{ClaimDraft, InspectorState};
 pub use merge_session::MergeSession;
 pub use modal::{Modal, Modals};
 pub use prefs::{DEFAULT_FONT_SIZE, PREFS_KEY, Prefs, ThemeChoice};

@@ -10,7 +10,7 @@ use super::widgets::{
 use crate::model::{
     Claim, ClaimChange, ClaimStatus, ClaimantKind, Edit, Evidence, Stance, snippet,
 };
-use crate::state::{CoalesceKey, Command, Document, InspectorState};
+use crate::state::{ClaimDraft, CoalesceKey, Command, Document, InspectorState};
 
 fn change(claim: &Claim, change: ClaimChange) -> Command {
     let field = change.field();
@@ -23,7 +23,7 @@ fn change(claim: &Claim, change: ClaimChange) -> Command {
     }
 }
 
-/// Draw the inspector for `claim`.
+/// Draw the inspector for `claim`; `state` keeps what is typed, per claim.
 pub fn inspector_ui(
     ui: &mut Ui,
     doc: &Document,
@@ -35,6 +35,7 @@ pub fn inspector_ui(
 ) {
     let project = &doc.project;
     let id = claim.id;
+    let draft = state.draft(id);
     ui.horizontal(|ui| {
         verdict_badge(ui, &project.scale, claim.verdict.as_deref());
         super::widgets::status_chip(ui, claim.status);
@@ -155,7 +156,7 @@ pub fn inspector_ui(
             }
         });
         if locked {
-            correction_ui(ui, doc, claim, state, commands);
+            correction_ui(ui, doc, claim, draft, commands);
         }
     }
     if let Some(v) = focusable_text_field(
@@ -180,7 +181,7 @@ pub fn inspector_ui(
     ui.separator();
     evidence_ui(ui, doc, claim, commands);
     ui.separator();
-    comments_ui(ui, claim, state, commands);
+    comments_ui(ui, claim, draft, commands);
     egui::CollapsingHeader::new(format!("History ({})", claim.history.len()))
         .id_salt((id, "history"))
         .show(ui, |ui| {
@@ -227,7 +228,7 @@ fn correction_ui(
     ui: &mut Ui,
     doc: &Document,
     claim: &Claim,
-    state: &mut InspectorState,
+    state: &mut ClaimDraft,
     commands: &mut Vec<Command>,
 ) {
     let project = &doc.project;
@@ -380,12 +381,7 @@ fn evidence_ui(ui: &mut Ui, doc: &Document, claim: &Claim, commands: &mut Vec<Co
     });
 }
 
-fn comments_ui(
-    ui: &mut Ui,
-    claim: &Claim,
-    state: &mut InspectorState,
-    commands: &mut Vec<Command>,
-) {
+fn comments_ui(ui: &mut Ui, claim: &Claim, state: &mut ClaimDraft, commands: &mut Vec<Command>) {
     ui.label(RichText::new(format!("Comments ({})", claim.comments.len())).strong());
     for comment in &claim.comments {
         ui.horizontal_wrapped(|ui| {
