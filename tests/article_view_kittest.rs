@@ -1,7 +1,7 @@
 //! The article view driven through egui_kittest (no GPU): mouse and keyboard selection,
 //! highlights, the context menu, scrolling to far paragraphs, focus loss and idle repaint.
 
-#[path = "article_view_support.rs"]
+#[path = "common/article_view.rs"]
 mod support;
 
 use std::ops::Range;
