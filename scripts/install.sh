@@ -46,17 +46,27 @@ fi
 manifest="$datadir/factcheck/install-manifest.txt"
 icons="$datadir/icons/hicolor"
 
-# Refresh the caches a desktop reads, where the tools exist. Prints nothing on success.
-refresh_caches() {
+# Refresh the caches a desktop reads, where the tools exist: the MIME database, the desktop
+# entries' MIME cache, the icon cache.
+refresh_mime() {
     if [ -d "$datadir/mime/packages" ] && command -v update-mime-database >/dev/null 2>&1; then
         update-mime-database "$datadir/mime" >/dev/null 2>&1 || true
     fi
+}
+refresh_applications() {
     if [ -d "$datadir/applications" ] && command -v update-desktop-database >/dev/null 2>&1; then
         update-desktop-database -q "$datadir/applications" >/dev/null 2>&1 || true
     fi
+}
+refresh_icons() {
     if [ -d "$icons" ] && command -v gtk-update-icon-cache >/dev/null 2>&1; then
         gtk-update-icon-cache -q -f -t "$icons" >/dev/null 2>&1 || true
     fi
+}
+refresh_caches() {
+    refresh_mime
+    refresh_applications
+    refresh_icons
 }
 
 # Files and folders under the folders the cache tools write to, one per line (sorted).
@@ -78,19 +88,26 @@ uninstall() {
     for line in "${lines[@]}"; do
         if [ "${line%% *}" = file ]; then rm -f -- "${line#* }"; fi
     done
-    # Caches: regenerate them when other programs' entries remain; remove the ones this
-    # install created when nothing is left that needs them.
-    local others
-    others=$(find "$datadir/mime/packages" "$datadir/applications" "$icons" -type f \
-        \( -name '*.xml' -o -name '*.desktop' -o -name '*.png' -o -name '*.svg' \) \
-        2>/dev/null | head -n 1 || true)
-    if [ -n "$others" ]; then
-        refresh_caches
-    else
-        for line in "${lines[@]}"; do
-            if [ "${line%% *}" = cache ] && [ -f "${line#* }" ]; then rm -f -- "${line#* }"; fi
-        done
-    fi
+    # Each cache is regenerated when other programs' entries remain in its folder; when
+    # none remain, the cache files this install created are removed instead.
+    local area pattern refresh
+    for area in mime applications icons; do
+        case "$area" in
+            mime) dir="$datadir/mime"; pattern='packages/*.xml'; refresh=refresh_mime ;;
+            applications) dir="$datadir/applications"; pattern='*.desktop'; refresh=refresh_applications ;;
+            icons) dir="$icons"; pattern='*/apps/*'; refresh=refresh_icons ;;
+        esac
+        if [ -n "$(find "$dir" -path "$dir/$pattern" -type f 2>/dev/null | head -n 1)" ]; then
+            "$refresh"
+        else
+            for line in "${lines[@]}"; do
+                path="${line#* }"
+                if [ "${line%% *}" = cache ] && [ -f "$path" ] && [[ "$path" == "$dir"/* ]]; then
+                    rm -f -- "$path"
+                fi
+            done
+        fi
+    done
     # Folders this install (or a cache tool it ran) created, deepest first, when empty.
     for line in "${lines[@]}"; do
         case "${line%% *}" in dir | cache) printf '%s\n' "${line#* }" ;; esac
