@@ -6,7 +6,8 @@ use encoding_rs::Encoding;
 use super::ArticleError;
 
 /// Decode `bytes` to text, saying which encoding was used: a byte order mark wins, then
-/// valid UTF-8, then a charset declared by a web page, then a guess by `chardetng`.
+/// valid UTF-8, then (when `html_charset`, for what may be a web page) the charset the page
+/// declares, then a guess by `chardetng`.
 pub(super) fn decode(bytes: &[u8], html_charset: bool) -> Result<(String, String), ArticleError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let body = &bytes[bom_len..];

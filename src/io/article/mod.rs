@@ -3,10 +3,10 @@
 //! endings, and reads title, author, date and URL. Plain text is otherwise kept exactly as it
 //! is.
 //!
-//! One concern per file: decoding bytes to text (`decode.rs`), bounds on hostile
-//! markup (`html_guard.rs`), the readable text of a web page (`html_text.rs`, public as
-//! [`readable_text_from_html`]), page metadata (`page_meta.rs`) and the import entry points
-//! (`import.rs`).
+//! One concern per file: decoding bytes to text (`decode.rs`), bounds on hostile markup
+//! (`html_guard.rs`), the readable text of a web page (`html_text.rs`: the public
+//! [`readable_text_from_html`] and [`readable_text_from_html_bytes`], also for captured pages),
+//! page metadata (`page_meta.rs`) and the import entry points (`import.rs`).
 
 mod decode;
 mod html_guard;
