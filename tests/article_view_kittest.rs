@@ -367,7 +367,7 @@ fn context_menu_mark_claim_is_reported() {
 fn scroll_to_char_brings_a_far_paragraph_into_view() {
     // Every other paragraph is wide capitals, whose height the view under-estimates before
     // layout.
-    let latin = support::article(300_000, 11);
+    let latin = support::article(400_000, 11);
     let text: String = latin
         .split('\n')
         .enumerate()
