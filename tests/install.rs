@@ -154,6 +154,38 @@ fn the_desktop_entry_in_assets_is_valid() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The content type the desktop (GIO) gives `file` with `data_home` as the user's data
+/// folder; `None` (with the reason printed) when `gio` is missing outside CI; under CI
+/// (`CI=true`) a missing `gio` fails.
+fn content_type(data_home: &Path, file: &Path) -> anyhow::Result<Option<String>> {
+    let output = Command::new("gio")
+        .args(["info", "-a", "standard::content-type"])
+        .arg(file)
+        .env("XDG_DATA_HOME", data_home)
+        .env("XDG_DATA_DIRS", "/usr/local/share:/usr/share")
+        .output();
+    match output {
+        Ok(output) => {
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            let found = stdout
+                .lines()
+                .find_map(|line| line.trim().strip_prefix("standard::content-type: "))
+                .map(str::to_owned);
+            anyhow::ensure!(found.is_some(), "gio info said: {stdout}");
+            Ok(found)
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            anyhow::ensure!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "gio is missing under CI (scripts/test.sh installs libglib2.0-bin)"
+            );
+            eprintln!("gio is not installed (Debian: libglib2.0-bin); file types were not checked");
+            Ok(None)
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
 /// Every file and folder under `dir`, relative to it.
 fn listing(dir: &Path) -> anyhow::Result<BTreeSet<PathBuf>> {
     let mut out = BTreeSet::new();
@@ -241,6 +273,21 @@ fn install_puts_everything_in_place_and_uninstall_leaves_nothing_behind() -> any
             "{globs}"
         );
     }
+    // A project is recognised as one, and any other RON file is not.
+    let generic = home.path().join("settings.ron");
+    std::fs::write(
+        &generic,
+        "(\n    name: \"not a project\",\n    size: 3,\n)\n",
+    )?;
+    let project = root().join("projects/cyber-security-unit.ron");
+    if let (Some(project_type), Some(generic_type)) = (
+        content_type(&share, &project)?,
+        content_type(&share, &generic)?,
+    ) {
+        assert_eq!(project_type, "application/x-factcheck-project");
+        assert_eq!(generic_type, "text/x-ron");
+    }
+    std::fs::remove_file(&generic)?;
     // The manifest lists exactly what was added, nothing of the user's.
     let manifest = std::fs::read_to_string(share.join("factcheck/install-manifest.txt"))?;
     let added: BTreeSet<PathBuf> = listing(home.path())?.difference(&before).cloned().collect();
