@@ -288,6 +288,24 @@ fn install_puts_everything_in_place_and_uninstall_leaves_nothing_behind() -> any
         assert_eq!(generic_type, "text/x-ron");
     }
     std::fs::remove_file(&generic)?;
+    // The menu knows the workbench opens projects and packages (a double-click opens them).
+    match std::fs::read_to_string(share.join("applications/mimeinfo.cache")) {
+        Ok(cache) => {
+            for kind in [
+                "application/x-factcheck-project",
+                "application/x-factcheck-package",
+            ] {
+                assert!(
+                    cache.contains(&format!("{kind}=factcheck.desktop;")),
+                    "{cache}"
+                );
+            }
+        }
+        Err(_) => anyhow::ensure!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "update-desktop-database did not run under CI (desktop-file-utils)"
+        ),
+    }
     // The manifest lists exactly what was added, nothing of the user's.
     let manifest = std::fs::read_to_string(share.join("factcheck/install-manifest.txt"))?;
     let added: BTreeSet<PathBuf> = listing(home.path())?.difference(&before).cloned().collect();
