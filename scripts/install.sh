@@ -168,10 +168,12 @@ put "$binary" "$bindir/factcheck" 755
 
 # The desktop entry runs the installed binary by its full path (~/.local/bin is not on every
 # desktop session's PATH). Inside a quoted Exec argument, \ " ` $ are escaped (Desktop Entry spec).
-exec_path=$(printf '%s' "$bindir/factcheck" | sed -e 's/[\\"`$]/\\\\&/g')
+# The string escape (\\ for \) applies first, so a backslash becomes four and " ` $ get \\.
+exec_path=$(printf '%s' "$bindir/factcheck" | sed -e 's/\\/\\\\\\\\/g' -e 's/["`$]/\\\\&/g')
 desktop_tmp=$(mktemp)
 trap 'rm -f "$desktop_tmp"' EXIT
-EXEC_PATH="$exec_path" TRY_PATH="$bindir/factcheck" awk '
+try_path=$(printf '%s' "$bindir/factcheck" | sed -e 's/\\/\\\\/g')
+EXEC_PATH="$exec_path" TRY_PATH="$try_path" awk '
     /^Exec=/ { print "Exec=\"" ENVIRON["EXEC_PATH"] "\" %f"; next }
     /^TryExec=/ { print "TryExec=" ENVIRON["TRY_PATH"]; next }
     { print }

@@ -410,3 +410,74 @@ fn a_prefix_installs_into_its_bin_and_share_folders() -> anyhow::Result<()> {
     );
     Ok(())
 }
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_menu_entry_starts_the_program_on_the_file_whatever_the_folder_is_called()
+-> anyhow::Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let home = tempfile::tempdir()?;
+    // A program that writes down how it was started, in place of the workbench.
+    let record = home.path().join("started.txt");
+    let fake = home.path().join("fake-factcheck");
+    std::fs::write(
+        &fake,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$0\" \"$@\" > '{}'\n",
+            record.display()
+        ),
+    )?;
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755))?;
+    // Spaces, quotes, a dollar sign and a backslash: all need escaping in a desktop entry.
+    let prefix = home.path().join(r#"my apps "new" $HOME back\slash"#);
+    let prefix_arg = prefix.to_string_lossy().into_owned();
+    let fake_arg = fake.to_string_lossy().into_owned();
+    install_sh(
+        home.path(),
+        None,
+        &["--prefix", &prefix_arg, "--bin", &fake_arg],
+    )?;
+    let entry = prefix.join("share/applications/factcheck.desktop");
+    validate_desktop_entry(&entry)?;
+    let project = home.path().join("my check.ron");
+    std::fs::write(&project, "(format_version: 1)")?;
+    match Command::new("gio")
+        .arg("launch")
+        .arg(&entry)
+        .arg(&project)
+        .output()
+    {
+        Ok(output) => {
+            assert!(
+                output.status.success(),
+                "{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            // gio starts the program detached: wait (up to a generous bound) for its record.
+            let mut started = String::new();
+            for _ in 0..200 {
+                started = std::fs::read_to_string(&record).unwrap_or_default();
+                if started.lines().count() >= 2 {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            let installed = prefix.join("bin/factcheck");
+            assert_eq!(
+                started,
+                format!("{}\n{}\n", installed.display(), project.display())
+            );
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            anyhow::ensure!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "gio is missing under CI (scripts/test.sh installs libglib2.0-bin)"
+            );
+            eprintln!("gio is not installed (Debian: libglib2.0-bin); the entry was not launched");
+        }
+        Err(err) => return Err(err.into()),
+    }
+    install_sh(home.path(), None, &["--uninstall", "--prefix", &prefix_arg])?;
+    assert!(!prefix.exists(), "{:?}", listing(home.path())?);
+    Ok(())
+}
