@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod desktop;
 pub mod export;
 pub mod io;
 pub mod merge;

@@ -369,7 +369,11 @@ fn export(
     }
     match output {
         Some(out) => {
-            if let Err(err) = write_replacing(out, exported.text.as_bytes()) {
+            // Atomic and fsynced like every save; no backup (an export can be made again), and
+            // a file written over keeps its permissions (a private export stays private).
+            if let Err(err) =
+                crate::io::atomic::write_atomically_without_backup(out, exported.text.as_bytes())
+            {
                 bail!(
                     "could not write the {}: {} ({})",
                     format.label(),
@@ -387,30 +391,6 @@ fn export(
                 .context("could not write to standard output")?;
         }
     }
-    Ok(())
-}
-
-/// Write `bytes` to `path` through a temporary file in the same folder, so a failed export
-/// never leaves half a file (no backup is kept: an export can be made again).
-fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".factcheck-export-")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.flush()?;
-    #[cfg(unix)]
-    {
-        // Temporary files are private (0600); an export is meant to be shared.
-        use std::os::unix::fs::PermissionsExt as _;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 
