@@ -449,7 +449,11 @@ fn export(
     }
     match output {
         Some(out) => {
-            if let Err(err) = write_replacing(out, exported.text.as_bytes()) {
+            // Atomic and fsynced like every save; no backup (an export can be made again), and
+            // a file written over keeps its permissions (a private export stays private).
+            if let Err(err) =
+                crate::io::atomic::write_atomically_without_backup(out, exported.text.as_bytes())
+            {
                 bail!(
                     "could not write the {}: {} ({})",
                     format.label(),
@@ -467,30 +471,6 @@ fn export(
                 .context("could not write to standard output")?;
         }
     }
-    Ok(())
-}
-
-/// Write `bytes` to `path` through a temporary file in the same folder, so a failed export
-/// never leaves half a file (no backup is kept: an export can be made again).
-fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".factcheck-export-")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.flush()?;
-    #[cfg(unix)]
-    {
-        // Temporary files are private (0600); an export is meant to be shared.
-        use std::os::unix::fs::PermissionsExt as _;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }
 
@@ -530,8 +510,8 @@ pub fn merge_report(outcome: &crate::merge::MergeOutcome, three_way: bool) -> St
         out,
         "{} merge: {}, {}.",
         if three_way { "Three-way" } else { "Two-way" },
-        count(project.claims.len(), "claim", "claims"),
-        count(project.sources.len(), "source", "sources")
+        crate::model::count(project.claims.len(), "claim", "claims"),
+        crate::model::count(project.sources.len(), "source", "sources")
     );
     for kind in crate::merge::PairKind::ALL {
         let n = outcome.pairs.iter().filter(|p| p.kind == kind).count();
@@ -547,7 +527,7 @@ pub fn merge_report(outcome: &crate::merge::MergeOutcome, three_way: bool) -> St
     let _ = writeln!(
         out,
         "{} (open the merged file in the app to decide them):",
-        count(
+        crate::model::count(
             project.conflicts.len(),
             "unresolved conflict",
             "unresolved conflicts"
@@ -598,10 +578,6 @@ fn diff_files(a: &Path, b: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// Save `path` `times` times. Version `n` has `resave:PID:n` both in the report URL (near the top
 /// of the file) and in the last claim's conclusion (after the claims, before the article), so
 /// a file mixing two versions would show two different marks.
@@ -645,38 +621,5 @@ pub fn reanchor_report(
     results: &[crate::model::ReanchorResult],
     quotes: &std::collections::HashMap<crate::model::ClaimId, String>,
 ) -> String {
-    use crate::model::ReanchorOutcome;
-    use std::fmt::Write as _;
-    let mut out = String::new();
-    let mut counts = [0usize; 4];
-    for result in results {
-        let quote = quotes.get(&result.claim_id).map_or("", String::as_str);
-        let (slot, what) = match result.outcome {
-            ReanchorOutcome::Unchanged => (0, "exact".to_owned()),
-            ReanchorOutcome::Moved => (1, "moved".to_owned()),
-            ReanchorOutcome::Fuzzy { score } => (2, format!("fuzzy {score:.2}")),
-            ReanchorOutcome::Orphan => (3, "orphan".to_owned()),
-        };
-        counts[slot] += 1;
-        let place = result.anchor.as_ref().map_or_else(
-            || "not found".to_owned(),
-            |a| format!("{}..{}", a.start, a.end),
-        );
-        let _ = writeln!(
-            out,
-            "{} {what:<10} {place:<15} \"{}\"",
-            result.claim_id.short(),
-            snippet(quote, 60)
-        );
-    }
-    let _ = writeln!(
-        out,
-        "{} claims: {} exact, {} moved, {} fuzzy, {} orphans (kept with all their work).",
-        results.len(),
-        counts[0],
-        counts[1],
-        counts[2],
-        counts[3]
-    );
-    out
+    crate::model::ReanchorReport::new(results, quotes).to_text()
 }
