@@ -44,6 +44,10 @@ impl FileDialogs for NativeDialogs {
                     .add_filter("Factcheck project", &extensions)
                     .pick_file()
             }
+            DialogKind::AttachEvidence(_) => dialog
+                .add_filter("Pages, PDFs, text and images", &extensions)
+                .add_filter("All files", &["*"])
+                .pick_file(),
             DialogKind::OpenArticle | DialogKind::UpdateArticle => dialog
                 .add_filter("Articles", &extensions)
                 .add_filter("All files", &["*"])

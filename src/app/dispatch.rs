@@ -166,6 +166,7 @@ impl FactcheckApp {
                 self.article_view.set_selection(None);
             }
             Command::PathChosen { kind, path } => self.path_chosen(ctx, kind, path),
+            Command::Evidence(action) => self.run_evidence(ctx, action),
             Command::SetPrefs(prefs) => self.state.prefs = (*prefs).sanitised(),
             Command::CloseModal => self.panels.modals.close(),
             Command::DismissStatus => self.state.status = None,

@@ -11,6 +11,7 @@ mod autosave;
 mod derived;
 mod dialogs;
 mod dispatch;
+mod evidence;
 mod files;
 mod find;
 mod modals;
@@ -41,6 +42,10 @@ pub struct FactcheckApp {
     panels: PanelState,
     /// The article reading view's widget state.
     article_view: ArticleView,
+    /// The evidence panels' state (reader, capture progress, capture checks).
+    evidence: crate::ui::evidence::EvidenceDesk,
+    /// The capture running in the background.
+    evidence_jobs: evidence::EvidenceJobs,
     /// File dialogs (native, or scripted in tests).
     dialogs: Box<dyn FileDialogs>,
     /// Caches derived from the project (highlights, summary, shown claims, find matches).
@@ -65,6 +70,8 @@ impl FactcheckApp {
             state: Workbench::new(prefs),
             panels: PanelState::default(),
             article_view: ArticleView::default(),
+            evidence: crate::ui::evidence::EvidenceDesk::default(),
+            evidence_jobs: evidence::EvidenceJobs::default(),
             dialogs,
             derived: derived::Derived::default(),
             autosave: autosave::Autosave::new(AUTOSAVE_SECS),
@@ -101,11 +108,13 @@ impl FactcheckApp {
         }
         self.handle_window_input(&ctx);
         self.refresh_derived(&ctx);
+        self.poll_evidence(&ctx);
         let frame = crate::ui::WorkbenchFrame {
             state: &self.state,
             panels: &mut self.panels,
             article_view: &mut self.article_view,
             highlights: &self.derived.highlights,
+            evidence: &mut self.evidence,
         };
         let drawn = crate::ui::workbench_ui(ui, frame);
         self.commands.extend(drawn);
@@ -239,6 +248,23 @@ impl FactcheckApp {
     #[must_use]
     pub fn window_title(&self) -> &str {
         &self.window_title
+    }
+
+    /// The evidence panels' state: the open capture reader, a capture's progress, checks.
+    #[must_use]
+    pub fn evidence(&self) -> &crate::ui::evidence::EvidenceDesk {
+        &self.evidence
+    }
+
+    /// The evidence panels' state, to select in the reader as a user would.
+    pub fn evidence_mut(&mut self) -> &mut crate::ui::evidence::EvidenceDesk {
+        &mut self.evidence
+    }
+
+    /// Whether a capture is running in the background.
+    #[must_use]
+    pub fn capture_running(&self) -> bool {
+        self.evidence_jobs.job.is_some()
     }
 
     /// Answer file dialogs with `dialogs` from now on.

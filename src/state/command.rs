@@ -150,6 +150,8 @@ pub enum Command {
     CloseModal,
     /// Clear the status-bar message.
     DismissStatus,
+    /// Something asked for in the evidence panels (captures, reader, quoting).
+    Evidence(super::EvidenceAction),
 }
 
 impl Command {

@@ -26,6 +26,8 @@ pub enum DialogKind {
     MergeBase,
     /// Pick the corrected version of the article.
     UpdateArticle,
+    /// Pick a file to keep as a capture of this source.
+    AttachEvidence(crate::model::SourceId),
 }
 
 impl DialogKind {
@@ -46,6 +48,7 @@ impl DialogKind {
             Self::OpenOtherProject => "Open the other reviewer's copy",
             Self::MergeBase => "Open the common ancestor",
             Self::UpdateArticle => "Open the new version of the article",
+            Self::AttachEvidence(_) => "Attach a file as a capture of the source",
         }
     }
 
@@ -59,6 +62,9 @@ impl DialogKind {
             | Self::SaveProject { .. } => vec!["ron"],
             Self::OpenArticle | Self::UpdateArticle => vec!["txt", "md", "markdown", "html", "htm"],
             Self::Export { format, .. } => vec![format.extension()],
+            Self::AttachEvidence(_) => vec![
+                "html", "htm", "pdf", "txt", "md", "png", "jpg", "jpeg", "webp",
+            ],
         }
     }
 }

@@ -310,6 +310,20 @@ fn evidence_ui(ui: &mut Ui, doc: &Document, claim: &Claim, commands: &mut Vec<Co
                     changed_field = Some("stance");
                 }
             });
+            if let Some(passage) = &item.passage
+                && ui
+                    .small_button("Show passage in capture")
+                    .on_hover_text("Open the capture this was quoted from, at the passage")
+                    .clicked()
+            {
+                commands.push(Command::Evidence(
+                    crate::state::EvidenceAction::ShowPassage {
+                        source_id: item.source,
+                        sha256: passage.capture.clone(),
+                        anchor: passage.anchor.clone(),
+                    },
+                ));
+            }
             if let Some(v) = text_field(ui, "Quoted passage", &item.quote, true, (salt, "quote")) {
                 item.quote = v;
                 changed_field = Some("quote");

@@ -10,37 +10,73 @@ mod reader;
 pub use captures::{CaptureRow, CapturesPanel, captures_ui};
 pub use reader::{CaptureReader, ReaderContent};
 
-use std::ops::Range;
+pub use crate::state::EvidenceAction;
 
-use crate::model::{SourceId, Stance};
+use crate::evidence::CaptureCheck;
+use crate::model::{Source, SourceId};
+use crate::state::Document;
 
-/// What the user asked for in an evidence panel.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum EvidenceAction {
-    /// Capture the source's URL (on a background thread).
-    CaptureUrl(SourceId),
-    /// Pick a file and attach it as a capture.
-    AttachFile(SourceId),
-    /// Cancel the capture running for this source.
-    CancelCapture(SourceId),
-    /// Open this capture in the reader.
-    OpenCapture {
-        /// The source.
-        source_id: SourceId,
-        /// The capture's SHA-256.
-        sha256: String,
-    },
-    /// Quote chars `chars` of the capture's text as evidence for the selected claim.
-    Quote {
-        /// The source.
-        source_id: SourceId,
-        /// The capture's SHA-256.
-        sha256: String,
-        /// The selected passage, as char offsets into the capture's text.
-        chars: Range<usize>,
-        /// How it bears on the claim.
-        stance: Stance,
-    },
-    /// Close the reader.
-    CloseReader,
+/// The evidence panels' own state, kept by the shell: the open reader, the capture running
+/// (source, bytes received, bytes expected) and the latest check of every capture.
+#[derive(Default)]
+pub struct EvidenceDesk {
+    /// The capture reader, when one is open.
+    pub reader: Option<CaptureReader>,
+    /// A capture in progress.
+    pub running: Option<(SourceId, u64, Option<u64>)>,
+    /// What the last check found for each capture of the open project.
+    pub checks: Vec<CaptureCheck>,
+}
+
+/// The captures of `source` in the open document, with their checks and the capture buttons.
+pub fn source_captures_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    source: &Source,
+    desk: &EvidenceDesk,
+) -> Option<EvidenceAction> {
+    let rows = source
+        .captures
+        .iter()
+        .map(|c| CaptureRow {
+            capture: c.clone(),
+            status: desk
+                .checks
+                .iter()
+                .find(|k| k.source_id == source.id && k.sha256 == c.sha256)
+                .map(|k| k.status.clone()),
+        })
+        .collect();
+    let panel = CapturesPanel {
+        source,
+        rows,
+        running: desk
+            .running
+            .as_ref()
+            .filter(|r| r.0 == source.id)
+            .map(|r| (r.1, r.2)),
+        saved: doc.path.is_some(),
+    };
+    captures_ui(ui, &panel)
+}
+
+/// The reader in its own window, when a capture is open.
+pub fn reader_window_ui(
+    ctx: &egui::Context,
+    desk: &mut EvidenceDesk,
+    claim_selected: bool,
+) -> Option<EvidenceAction> {
+    let reader = desk.reader.as_mut()?;
+    let mut action = None;
+    let mut open = true;
+    egui::Window::new("Capture reader")
+        .open(&mut open)
+        .default_size([640.0, 560.0])
+        .show(ctx, |ui| {
+            action = reader.ui(ui, claim_selected);
+        });
+    if !open {
+        return Some(EvidenceAction::CloseReader);
+    }
+    action
 }

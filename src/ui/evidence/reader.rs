@@ -102,7 +102,7 @@ impl CaptureReader {
             sha256,
             title,
             content,
-            view: ArticleView::default(),
+            view: ArticleView::with_id_salt("factcheck_capture_reader"),
             highlights: Highlights::default(),
             find: String::new(),
             matches: Vec::new(),

@@ -1,0 +1,106 @@
+//! The evidence workflow through the real app (egui_kittest, no GPU): Sources tab ▸ Attach
+//! file… (captured on a background thread) ▸ open the capture in the reader ▸ find and select ▸
+//! Quote as evidence ▸ save ▸ reopen ▸ the inspector's "Show passage in capture" jumps to it.
+
+mod common;
+mod evidence_support;
+
+use std::time::Duration;
+
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use factcheck::app::{Action, Command, RightTab};
+
+fn wait_for_capture(h: &mut egui_kittest::Harness<'static, factcheck::app::FactcheckApp>) {
+    for _ in 0..1000 {
+        h.run();
+        if !h.state().capture_running() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("the capture did not finish");
+}
+
+#[test]
+fn attach_read_quote_save_reopen_show_passage() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, _) = evidence_support::project_with_claim(dir.path());
+    let p = path.to_str().expect("utf-8");
+    evidence_support::ok(&["source", "add", p, "--url", "https://example.org/report"]);
+    let page = dir.path().join("saved-page.html");
+    std::fs::write(&page, evidence_support::PAGE).expect("write page");
+
+    let mut h = common::harness(common::app("Tester", vec![Some(page.clone())]));
+    h.state_mut().push(Command::open(&path));
+    h.run();
+    let (claim_id, source_id) = {
+        let doc = h.state().doc().expect("open");
+        (doc.project.claims[0].id, doc.project.sources[0].id)
+    };
+    h.state_mut().push(Command::SelectClaim(Some(claim_id)));
+    h.state_mut().push(Command::ShowTab(RightTab::Sources));
+    h.state_mut().push(Command::SelectSource(Some(source_id)));
+    h.run();
+
+    common::click_button(&mut h, "Attach file…");
+    wait_for_capture(&mut h);
+    let doc = h.state().doc().expect("open");
+    assert_eq!(
+        doc.project.sources[0].captures.len(),
+        1,
+        "{:?}",
+        h.state().status_text()
+    );
+    assert!(
+        h.state()
+            .status_text()
+            .unwrap_or_default()
+            .starts_with("Captured ")
+    );
+    assert!(
+        doc.is_dirty(),
+        "the capture is an unsaved change of the project"
+    );
+
+    h.get_all_by_label_contains("text/html")
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::Link)
+        .expect("the capture's link")
+        .click();
+    h.run();
+    assert!(h.state().evidence().reader.is_some(), "the reader is open");
+    let input = egui::accesskit::Role::TextInput;
+    h.get_by_role_and_label(input, "Find in capture:").focus();
+    h.run();
+    h.get_by_role_and_label(input, "Find in capture:")
+        .type_text("never formed");
+    h.run();
+    common::click_button(&mut h, "Quote as evidence");
+    let evidence = h.state().doc().expect("open").project.claims[0]
+        .evidence
+        .last()
+        .cloned()
+        .expect("quoted");
+    let passage = evidence.passage.expect("anchored in the capture");
+    assert_eq!(passage.anchor.quote, "never formed");
+    h.state_mut().push(Command::Action(Action::Save));
+    h.run();
+    assert!(!h.state().doc().expect("open").is_dirty(), "saved");
+
+    // Reopen in a new window; the inspector jumps from the evidence to the passage.
+    let mut h = common::harness(common::app("Tester", vec![]));
+    h.state_mut().push(Command::open(&path));
+    h.run();
+    h.state_mut().push(Command::SelectClaim(Some(claim_id)));
+    h.state_mut().push(Command::ShowTab(RightTab::Claim));
+    h.run();
+    common::click_button(&mut h, "Show passage in capture");
+    let reader = h.state().evidence().reader.as_ref().expect("reader open");
+    assert_eq!(
+        reader.selection(),
+        Some(passage.anchor.start..passage.anchor.end)
+    );
+    // Every capture was checked when the project opened.
+    let checks = &h.state().evidence().checks;
+    assert_eq!(checks.len(), 1);
+    assert!(!checks[0].status.is_problem());
+}
