@@ -10,10 +10,26 @@ use std::time::Duration;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use factcheck::app::{Action, Command, RightTab};
 
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
 fn wait_for_capture(h: &mut egui_kittest::Harness<'static, factcheck::app::FactcheckApp>) {
+    // Step frame by frame: the progress spinner keeps repainting while the capture runs.
     for _ in 0..1000 {
-        h.run();
+        h.step();
         if !h.state().capture_running() {
+            h.run();
             return;
         }
         std::thread::sleep(Duration::from_millis(10));
@@ -42,7 +58,8 @@ fn attach_read_quote_save_reopen_show_passage() {
     h.state_mut().push(Command::SelectSource(Some(source_id)));
     h.run();
 
-    common::click_button(&mut h, "Attach file…");
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Attach file…")
+        .click();
     wait_for_capture(&mut h);
     let doc = h.state().doc().expect("open");
     assert_eq!(
@@ -103,4 +120,80 @@ fn attach_read_quote_save_reopen_show_passage() {
     let checks = &h.state().evidence().checks;
     assert_eq!(checks.len(), 1);
     assert!(!checks[0].status.is_problem());
+}
+
+#[test]
+fn package_for_a_colleague_then_open_it_and_drop_a_file_on_a_source() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, _) = evidence_support::project_with_claim(dir.path());
+    let p = path.to_str().expect("utf-8");
+    evidence_support::ok(&["source", "add", p, "--url", "https://example.org/report"]);
+    let page = dir.path().join("saved-page.html");
+    std::fs::write(&page, evidence_support::PAGE).expect("write page");
+    let source = factcheck::io::load_project(&path)
+        .expect("loads")
+        .project
+        .sources[0]
+        .id;
+    let id = source.short();
+    evidence_support::ok(&[
+        "source",
+        "capture",
+        p,
+        &id,
+        "--file",
+        page.to_str().expect("utf-8"),
+    ]);
+
+    // File ▸ Export ▸ Package for a colleague…
+    let pack = dir.path().join("for-colleague.fcpack");
+    let mut h = common::harness(common::app("Tester", vec![Some(pack.clone())]));
+    h.state_mut().push(Command::open(&path));
+    h.run();
+    common::open_menu(&mut h, "File");
+    common::open_menu(&mut h, "Export");
+    common::click_menu_item(&mut h, "Package for a colleague…");
+    assert!(pack.is_file(), "{:?}", h.state().status_text());
+    assert!(
+        h.state()
+            .status_text()
+            .unwrap_or_default()
+            .starts_with("Packed 3 files")
+    );
+
+    // The colleague opens the .fcpack directly: unpacked beside it, checked, opened.
+    let mut h = common::harness(common::app("Colleague", vec![]));
+    h.state_mut().push(Command::open(&pack));
+    h.run();
+    let doc = h.state().doc().expect("the packed project is open");
+    assert_eq!(
+        doc.path.as_deref(),
+        Some(dir.path().join("for-colleague/p.ron").as_path())
+    );
+    assert!(
+        h.state()
+            .status_text()
+            .unwrap_or_default()
+            .contains("every file matches the manifest")
+    );
+    let checks = &h.state().evidence().checks;
+    assert_eq!(checks.len(), 1);
+    assert!(!checks[0].status.is_problem());
+
+    // Dropping a file on the source shown in the Sources tab captures it.
+    let note = dir.path().join("note.md");
+    std::fs::write(&note, "# A note\n\nThe unit met once.\n").expect("write note");
+    h.state_mut().push(Command::ShowTab(RightTab::Sources));
+    h.state_mut().push(Command::SelectSource(Some(source)));
+    h.run();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(note)));
+    wait_for_capture(&mut h);
+    let doc = h.state().doc().expect("open");
+    assert_eq!(doc.project.sources[0].captures.len(), 2);
+    assert_eq!(
+        doc.project.sources[0].captures[0].media_type,
+        "text/markdown"
+    );
 }

@@ -44,6 +44,11 @@ impl FileDialogs for NativeDialogs {
                     .add_filter("Factcheck project", &extensions)
                     .pick_file()
             }
+            DialogKind::SavePackage { suggested } => dialog
+                .add_filter("Factcheck package", &extensions)
+                .set_file_name(suggested)
+                .save_file()
+                .map(|p| with_extension(p, "fcpack")),
             DialogKind::AttachEvidence(_) => dialog
                 .add_filter("Pages, PDFs, text and images", &extensions)
                 .add_filter("All files", &["*"])

@@ -76,8 +76,89 @@ impl FactcheckApp {
                 stance,
             } => self.quote_from_reader(ctx, source_id, &sha256, chars, stance),
             EvidenceAction::CloseReader => self.evidence.reader = None,
+            EvidenceAction::AttachPath { source_id, path } => {
+                self.attach_evidence(source_id, path);
+            }
+            EvidenceAction::ExportPackage => {
+                let Some(doc) = &self.state.doc else {
+                    return;
+                };
+                let suggested = format!(
+                    "{}.fcpack",
+                    doc.path
+                        .as_deref()
+                        .and_then(std::path::Path::file_stem)
+                        .map_or_else(|| "project".into(), |s| s.to_string_lossy())
+                );
+                if let Some(path) = self.pick(DialogKind::SavePackage { suggested }) {
+                    self.export_package(&path);
+                }
+            }
         }
         ctx.request_repaint();
+    }
+
+    /// Write the open project and its captures into a package at `out`.
+    pub(super) fn export_package(&mut self, out: &std::path::Path) {
+        let Some(doc) = &self.state.doc else {
+            return;
+        };
+        let Some(path) = doc.path.clone() else {
+            self.error(
+                "Save the project first: the package holds the saved project and its captures.",
+            );
+            return;
+        };
+        match crate::evidence::pack_project(
+            &doc.project,
+            &path,
+            out,
+            &crate::evidence::PackOptions::default(),
+        ) {
+            Ok(manifest) => self.info(format!(
+                "Packed {} files into {}",
+                manifest.resources.len(),
+                out.display()
+            )),
+            Err(err) => self.show_error("Could not write the package", err.to_string(), false),
+        }
+    }
+
+    /// Open a `.fcpack`: unpack it into a new folder beside it (checking every file against
+    /// its manifest), then open the project inside.
+    pub(super) fn open_package(&mut self, pack: &std::path::Path) {
+        let stem = pack
+            .file_stem()
+            .map_or_else(|| "package".into(), |s| s.to_string_lossy().into_owned());
+        let Some(dir) = (1..100)
+            .map(|n| {
+                let name = if n == 1 {
+                    stem.clone()
+                } else {
+                    format!("{stem}-{n}")
+                };
+                pack.with_file_name(name)
+            })
+            .find(|d| !d.exists())
+        else {
+            self.show_error(
+                "Could not open the package",
+                "every folder name beside it is taken".to_owned(),
+                false,
+            );
+            return;
+        };
+        match crate::evidence::unpack(pack, &dir) {
+            Ok(unpacked) => {
+                self.open_path(&unpacked.project);
+                self.info(format!(
+                    "Unpacked {} files into {} (every file matches the manifest)",
+                    unpacked.files,
+                    dir.display()
+                ));
+            }
+            Err(err) => self.show_error("Could not open the package", err.to_string(), false),
+        }
     }
 
     /// Capture `path` for `source_id` (from the file dialog, a typed path or a dropped file).

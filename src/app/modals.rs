@@ -97,6 +97,7 @@ impl FactcheckApp {
             DialogKind::Export { format, .. } => self.export_to(format, &path),
             DialogKind::UpdateArticle => self.update_article_from(&path),
             DialogKind::AttachEvidence(source_id) => self.attach_evidence(source_id, path),
+            DialogKind::SavePackage { .. } => self.export_package(&path),
         }
         ctx.request_repaint();
     }

@@ -28,13 +28,21 @@ pub enum DialogKind {
     UpdateArticle,
     /// Pick a file to keep as a capture of this source.
     AttachEvidence(crate::model::SourceId),
+    /// Where to write a package for a colleague (`.fcpack`).
+    SavePackage {
+        /// Suggested file name.
+        suggested: String,
+    },
 }
 
 impl DialogKind {
     /// Whether the request is for a file to write (save, export) rather than one to read.
     #[must_use]
     pub fn is_save(&self) -> bool {
-        matches!(self, Self::SaveProject { .. } | Self::Export { .. })
+        matches!(
+            self,
+            Self::SaveProject { .. } | Self::Export { .. } | Self::SavePackage { .. }
+        )
     }
 
     /// Title of the dialog.
@@ -49,6 +57,7 @@ impl DialogKind {
             Self::MergeBase => "Open the common ancestor",
             Self::UpdateArticle => "Open the new version of the article",
             Self::AttachEvidence(_) => "Attach a file as a capture of the source",
+            Self::SavePackage { .. } => "Package for a colleague",
         }
     }
 
@@ -62,6 +71,7 @@ impl DialogKind {
             | Self::SaveProject { .. } => vec!["ron"],
             Self::OpenArticle | Self::UpdateArticle => vec!["txt", "md", "markdown", "html", "htm"],
             Self::Export { format, .. } => vec![format.extension()],
+            Self::SavePackage { .. } => vec!["fcpack"],
             Self::AttachEvidence(_) => vec![
                 "html", "htm", "pdf", "txt", "md", "png", "jpg", "jpeg", "webp",
             ],

@@ -43,4 +43,13 @@ pub enum EvidenceAction {
     },
     /// Close the reader.
     CloseReader,
+    /// Keep this file (dropped on the source) as a capture.
+    AttachPath {
+        /// The source.
+        source_id: SourceId,
+        /// The file.
+        path: std::path::PathBuf,
+    },
+    /// File ▸ Export ▸ Package for a colleague: ask where, then write a `.fcpack`.
+    ExportPackage,
 }
