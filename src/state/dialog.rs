@@ -65,8 +65,8 @@ impl DialogKind {
     #[must_use]
     pub fn extensions(&self) -> Vec<&'static str> {
         match self {
-            Self::OpenProject
-            | Self::OpenOtherProject
+            Self::OpenProject => vec!["ron", "fcpack"],
+            Self::OpenOtherProject
             | Self::MergeBase
             | Self::SaveProject { .. } => vec!["ron"],
             Self::OpenArticle | Self::UpdateArticle => vec!["txt", "md", "markdown", "html", "htm"],
