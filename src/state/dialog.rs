@@ -66,9 +66,7 @@ impl DialogKind {
     pub fn extensions(&self) -> Vec<&'static str> {
         match self {
             Self::OpenProject => vec!["ron", "fcpack"],
-            Self::OpenOtherProject
-            | Self::MergeBase
-            | Self::SaveProject { .. } => vec!["ron"],
+            Self::OpenOtherProject | Self::MergeBase | Self::SaveProject { .. } => vec!["ron"],
             Self::OpenArticle | Self::UpdateArticle => vec!["txt", "md", "markdown", "html", "htm"],
             Self::Export { format, .. } => vec![format.extension()],
             Self::SavePackage { .. } => vec!["fcpack"],
