@@ -197,3 +197,51 @@ fn package_for_a_colleague_then_open_it_and_drop_a_file_on_a_source() {
         "text/markdown"
     );
 }
+
+#[test]
+fn the_inspector_captures_a_cited_source_from_its_url() {
+    let server = evidence_support::Server::start();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, _) = evidence_support::project_with_claim(dir.path());
+    let mut project = factcheck::io::load_project(&path).expect("loads").project;
+    let source = factcheck::model::Source {
+        url: server.url("/redirect"),
+        title: "Report".to_owned(),
+        ..Default::default()
+    };
+    project.claims[0].evidence.push(factcheck::model::Evidence {
+        source: source.id,
+        stance: factcheck::model::Stance::Context,
+        quote: String::new(),
+        note: String::new(),
+        passage: None,
+    });
+    project.sources.push(source);
+    factcheck::io::save_project(&project, &path).expect("save");
+
+    let mut h = common::harness(common::app("Tester", vec![]));
+    h.state_mut().push(Command::open(&path));
+    h.run();
+    let claim_id = h.state().doc().expect("open").project.claims[0].id;
+    h.state_mut().push(Command::SelectClaim(Some(claim_id)));
+    h.state_mut().push(Command::ShowTab(RightTab::Claim));
+    h.run();
+    assert!(h.query_by_label("Not captured").is_some());
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Capture")
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Capture")
+        .click();
+    wait_for_capture(&mut h);
+    let doc = h.state().doc().expect("open");
+    let capture = &doc.project.sources[0].captures[0];
+    assert_eq!(
+        capture.final_url,
+        server.url("/page"),
+        "{:?}",
+        h.state().status_text()
+    );
+    assert_eq!(capture.http_status, Some(200));
+    assert_eq!(capture.captured_by, "Tester");
+    assert!(h.query_by_label_contains("Captured 20").is_some());
+}
