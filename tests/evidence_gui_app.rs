@@ -245,3 +245,35 @@ fn the_inspector_captures_a_cited_source_from_its_url() {
     assert_eq!(capture.captured_by, "Tester");
     assert!(h.query_by_label_contains("Captured 20").is_some());
 }
+
+#[test]
+fn a_slow_capture_shows_progress_and_can_be_cancelled() {
+    let server = evidence_support::Server::start();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, _) = evidence_support::project_with_claim(dir.path());
+    let p = path.to_str().expect("utf-8");
+    evidence_support::ok(&["source", "add", p, "--url", &server.url("/slow")]);
+    let mut h = common::harness(common::app("Tester", vec![]));
+    h.state_mut().push(Command::open(&path));
+    h.run();
+    let source_id = h.state().doc().expect("open").project.sources[0].id;
+    h.state_mut().push(Command::ShowTab(RightTab::Sources));
+    h.state_mut().push(Command::SelectSource(Some(source_id)));
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Capture")
+        .click();
+    h.step();
+    h.step();
+    assert!(h.state().capture_running());
+    // The UI keeps drawing while the server is silent: Cancel is there to press.
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "Cancel")
+        .click();
+    wait_for_capture(&mut h);
+    let status = h.state().status_text().unwrap_or_default().to_owned();
+    assert!(status.contains("cancelled"), "{status}");
+    assert!(
+        h.state().doc().expect("open").project.sources[0]
+            .captures
+            .is_empty()
+    );
+}

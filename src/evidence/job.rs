@@ -99,8 +99,13 @@ impl CaptureJob {
         (self.received.load(Ordering::Relaxed), total.checked_sub(1))
     }
 
-    /// The outcome, once the thread is done (`None` while it still runs).
+    /// The outcome, once the thread is done (`None` while it still runs). Once cancelled the
+    /// job reports [`super::FetchError::Cancelled`] at once, even while the server is still
+    /// silent; the thread stops at its next check (or its timeout) and its result is dropped.
     pub fn try_finish(&self) -> Option<Result<Captured, CaptureError>> {
+        if self.cancel.load(Ordering::Relaxed) {
+            return Some(Err(CaptureError::Fetch(super::FetchError::Cancelled)));
+        }
         match self.result.try_recv() {
             Ok(outcome) => Some(outcome),
             Err(mpsc::TryRecvError::Empty) => None,
