@@ -30,7 +30,8 @@ pub fn run_gui(path: Option<PathBuf>, reviewer: &str) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Factcheck Workbench")
-            .with_app_id("factcheck")
+            .with_app_id(crate::desktop::APP_ID)
+            .with_icon(std::sync::Arc::new(crate::desktop::app_icon()))
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
@@ -50,7 +51,7 @@ pub fn run_gui(path: Option<PathBuf>, reviewer: &str) -> anyhow::Result<()> {
                 .then(|| prefs.recent_files.first().cloned())
                 .flatten();
             let mut app = FactcheckApp::new(prefs, Box::new(NativeDialogs::default()));
-            if let Some(data_dir) = eframe::storage_dir("factcheck") {
+            if let Some(data_dir) = eframe::storage_dir(crate::desktop::APP_ID) {
                 app.set_data_dir(data_dir);
             }
             if let Some(path) = path.or(reopen) {
