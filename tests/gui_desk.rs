@@ -245,3 +245,24 @@ fn keyboard_only_mark_rate_and_save() {
         Some("half-true")
     );
 }
+
+/// Cancelling the file dialog, however quickly, just cancels; only when no dialog can appear
+/// at all does the app ask inside its own window.
+#[test]
+fn a_quick_cancel_is_a_cancel_and_no_dialog_means_asking_in_the_app() {
+    let mut h = harness(app("Ana", vec![None]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(h.state().modal().is_none(), "{:?}", h.state().modal());
+    assert!(h.state().doc().is_none());
+
+    h.state_mut()
+        .set_dialogs(Box::new(factcheck::app::ScriptedDialogs::unavailable()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(
+        matches!(h.state().modal(), Some(Modal::PathPrompt { .. })),
+        "{:?}",
+        h.state().modal()
+    );
+}

@@ -70,11 +70,10 @@ impl FactcheckApp {
     /// Ask a file dialog; when none can appear, ask in the app instead (the answer comes back
     /// as [`Command::PathChosen`]).
     pub(super) fn pick(&mut self, kind: DialogKind) -> Option<PathBuf> {
-        let started = std::time::Instant::now();
         match self.dialogs.pick(&kind) {
             Picked::Path(path) => Some(path),
-            Picked::Cancelled if started.elapsed() >= std::time::Duration::from_millis(150) => None,
-            Picked::Cancelled | Picked::Unavailable => {
+            Picked::Cancelled => None,
+            Picked::Unavailable => {
                 self.show_modal(Modal::PathPrompt {
                     kind,
                     path: String::new(),
