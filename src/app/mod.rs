@@ -100,7 +100,7 @@ impl FactcheckApp {
             ctx.request_repaint();
         }
         self.handle_window_input(&ctx);
-        self.refresh_derived(&ctx);
+        self.refresh_derived();
         let frame = crate::ui::WorkbenchFrame {
             state: &self.state,
             panels: &mut self.panels,
