@@ -168,6 +168,7 @@ impl FactcheckApp {
             Command::PathChosen { kind, path } => self.path_chosen(ctx, kind, path),
             Command::SetPrefs(prefs) => self.state.prefs = (*prefs).sanitised(),
             Command::CloseModal => self.panels.modals.close(),
+            Command::CloseFileBrowser => self.file_browser = None,
             Command::DismissStatus => self.state.status = None,
         }
     }
