@@ -76,6 +76,8 @@ impl FileBrowser {
     /// List `folder` (hidden entries left out, folders first); on failure keep the current
     /// listing and say why.
     fn go_to(&mut self, folder: &Path) {
+        // Absolute, so the folder field says where this is and "Up" goes somewhere.
+        let folder = &std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
         let read = std::fs::read_dir(folder).map(|dir| {
             dir.flatten()
                 .filter_map(|entry| {
