@@ -13,6 +13,8 @@ mod dialogs;
 mod dispatch;
 mod files;
 mod find;
+#[cfg(test)]
+mod layering_tests;
 mod modals;
 mod native;
 mod window;
