@@ -31,6 +31,8 @@ pub struct FileBrowser {
     error: Option<String>,
     /// The file name field.
     file_name: String,
+    /// Put the keyboard focus into the file name field (when the browser first shows).
+    focus_file_name: bool,
 }
 
 impl FileBrowser {
@@ -50,6 +52,7 @@ impl FileBrowser {
             entries: Vec::new(),
             error: None,
             file_name,
+            focus_file_name: true,
         };
         browser.go_to(folder);
         browser
@@ -182,6 +185,9 @@ impl FileBrowser {
                             .desired_width(f32::INFINITY),
                     )
                     .labelled_by(label.id);
+                if std::mem::take(&mut self.focus_file_name) {
+                    field.request_focus();
+                }
                 let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let verb = if self.kind.is_save() { "Save" } else { "Open" };
