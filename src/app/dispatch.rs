@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use super::FactcheckApp;
 use crate::model::{Anchor, Claim, Edit, Evidence, Source, snippet};
-use crate::state::{Action, Command, DEFAULT_FONT_SIZE, DialogKind, Modal, RightTab};
+use crate::state::{
+    Action, Command, DEFAULT_FONT_SIZE, DialogKind, InspectorField, Modal, RightTab,
+};
 
 impl FactcheckApp {
     /// Apply one command. The only place the app's state changes in response to the UI.
@@ -168,6 +170,7 @@ impl FactcheckApp {
             Command::PathChosen { kind, path } => self.path_chosen(ctx, kind, path),
             Command::SetPrefs(prefs) => self.state.prefs = (*prefs).sanitised(),
             Command::CloseModal => self.panels.modals.close(),
+            Command::CloseFileBrowser => self.file_browser = None,
             Command::DismissStatus => self.state.status = None,
         }
     }
@@ -276,9 +279,9 @@ impl FactcheckApp {
                 if self.state.selected_claim.is_some() {
                     self.state.right_tab = RightTab::Claim;
                     self.panels.focus_field = Some(match action {
-                        Action::EditStatement => "statement",
-                        Action::EditClaimant => "claimant",
-                        _ => "conclusion",
+                        Action::EditStatement => InspectorField::Statement,
+                        Action::EditClaimant => InspectorField::Claimant,
+                        _ => InspectorField::Conclusion,
                     });
                 }
             }

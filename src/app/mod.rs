@@ -13,6 +13,8 @@ mod dialogs;
 mod dispatch;
 mod files;
 mod find;
+#[cfg(test)]
+mod layering_tests;
 mod modals;
 mod native;
 mod window;
@@ -43,6 +45,8 @@ pub struct FactcheckApp {
     article_view: ArticleView,
     /// File dialogs (native, or scripted in tests).
     dialogs: Box<dyn FileDialogs>,
+    /// The in-app file browser, where no native dialog can appear.
+    file_browser: Option<crate::ui::file_browser::FileBrowser>,
     /// Caches derived from the project (highlights, summary, shown claims, find matches).
     derived: derived::Derived,
     /// Writing recovery files.
@@ -66,6 +70,7 @@ impl FactcheckApp {
             panels: PanelState::default(),
             article_view: ArticleView::default(),
             dialogs,
+            file_browser: None,
             derived: derived::Derived::default(),
             autosave: autosave::Autosave::new(AUTOSAVE_SECS),
             commands: Vec::new(),
@@ -100,12 +105,13 @@ impl FactcheckApp {
             ctx.request_repaint();
         }
         self.handle_window_input(&ctx);
-        self.refresh_derived(&ctx);
+        self.refresh_derived();
         let frame = crate::ui::WorkbenchFrame {
             state: &self.state,
             panels: &mut self.panels,
             article_view: &mut self.article_view,
             highlights: &self.derived.highlights,
+            file_browser: self.file_browser.as_mut(),
         };
         let drawn = crate::ui::workbench_ui(ui, frame);
         self.commands.extend(drawn);
@@ -239,6 +245,14 @@ impl FactcheckApp {
     #[must_use]
     pub fn window_title(&self) -> &str {
         &self.window_title
+    }
+
+    /// What the in-app file browser asks for, while it is open.
+    #[must_use]
+    pub fn file_browser(&self) -> Option<&DialogKind> {
+        self.file_browser
+            .as_ref()
+            .map(crate::ui::file_browser::FileBrowser::kind)
     }
 
     /// Answer file dialogs with `dialogs` from now on.

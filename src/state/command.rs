@@ -146,6 +146,8 @@ pub enum Command {
     },
     /// Use these preferences (the preferences dialog applies changes as they are made).
     SetPrefs(Box<Prefs>),
+    /// Close the in-app file browser.
+    CloseFileBrowser,
     /// Close the dialog in front (the next queued one, if any, comes forward).
     CloseModal,
     /// Clear the status-bar message.

@@ -49,6 +49,21 @@ impl DialogKind {
         }
     }
 
+    /// The chosen path, with the expected extension added to a file to write that has none.
+    #[must_use]
+    pub fn completed(&self, path: std::path::PathBuf) -> std::path::PathBuf {
+        let extension = match self {
+            Self::SaveProject { .. } => "ron",
+            Self::Export { format, .. } => format.extension(),
+            _ => return path,
+        };
+        if path.extension().is_some() {
+            path
+        } else {
+            path.with_extension(extension)
+        }
+    }
+
     /// File extensions offered (lower case, without the dot).
     #[must_use]
     pub fn extensions(&self) -> Vec<&'static str> {

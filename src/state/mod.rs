@@ -26,7 +26,7 @@ pub use dialog::DialogKind;
 pub use document::{CoalesceKey, Document};
 pub use filter::{ClaimFilter, SortBy, all_tags};
 pub use find::FindState;
-pub use inspector::{ClaimDraft, InspectorState};
+pub use inspector::{ClaimDraft, InspectorField, InspectorState};
 pub use merge_session::MergeSession;
 pub use modal::{Modal, Modals};
 pub use prefs::{DEFAULT_FONT_SIZE, PREFS_KEY, Prefs, ThemeChoice};
@@ -105,6 +105,6 @@ pub struct PanelState {
     pub modals: Modals,
     /// A merge of another reviewer's copy in progress (the merge view is open).
     pub merge: Option<MergeSession>,
-    /// An inspector field to focus next frame (`"statement"`, `"claimant"`, `"conclusion"`).
-    pub focus_field: Option<&'static str>,
+    /// An inspector field to focus next frame.
+    pub focus_field: Option<InspectorField>,
 }

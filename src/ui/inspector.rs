@@ -10,7 +10,7 @@ use super::widgets::{
 use crate::model::{
     Claim, ClaimChange, ClaimStatus, ClaimantKind, Edit, Evidence, Stance, snippet,
 };
-use crate::state::{ClaimDraft, CoalesceKey, Command, Document, InspectorState};
+use crate::state::{ClaimDraft, CoalesceKey, Command, Document, InspectorField, InspectorState};
 
 fn change(claim: &Claim, change: ClaimChange) -> Command {
     let field = change.field();
@@ -29,7 +29,7 @@ pub fn inspector_ui(
     doc: &Document,
     claim: &Claim,
     has_selection: bool,
-    focus_field: Option<&'static str>,
+    focus_field: Option<InspectorField>,
     state: &mut InspectorState,
     commands: &mut Vec<Command>,
 ) {
@@ -68,7 +68,7 @@ pub fn inspector_ui(
         &claim.statement,
         true,
         (id, "statement"),
-        focus_field == Some("statement"),
+        focus_field == Some(InspectorField::Statement),
     ) {
         commands.push(change(claim, ClaimChange::Statement(v)));
     }
@@ -78,7 +78,7 @@ pub fn inspector_ui(
         &claim.claimant,
         false,
         (id, "claimant"),
-        focus_field == Some("claimant"),
+        focus_field == Some(InspectorField::Claimant),
     ) {
         commands.push(change(claim, ClaimChange::Claimant(v)));
     }
@@ -165,7 +165,7 @@ pub fn inspector_ui(
         &claim.conclusion,
         true,
         (id, "conclusion"),
-        focus_field == Some("conclusion"),
+        focus_field == Some(InspectorField::Conclusion),
     ) {
         commands.push(change(claim, ClaimChange::Conclusion(v)));
     }

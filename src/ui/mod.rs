@@ -5,6 +5,7 @@
 pub mod article_panel;
 pub mod article_view;
 pub mod claim_list;
+pub mod file_browser;
 pub mod inspector;
 pub mod menu;
 pub mod merge_view;
@@ -33,6 +34,8 @@ pub struct WorkbenchFrame<'a> {
     pub article_view: &'a mut ArticleView,
     /// Claim highlights of the open document.
     pub highlights: &'a Highlights,
+    /// The in-app file browser, when a file is being asked for inside the window.
+    pub file_browser: Option<&'a mut file_browser::FileBrowser>,
 }
 
 /// Draw the whole window; returns what the user asked for, in order.
@@ -80,6 +83,9 @@ pub fn workbench_ui(ui: &mut Ui, mut frame: WorkbenchFrame<'_>) -> Vec<Command> 
             });
             merge_window_ui(&ctx, doc, frame.panels, &mut commands);
         }
+    }
+    if let Some(browser) = frame.file_browser {
+        commands.extend(browser.ui(&ctx));
     }
     if let Some(modal) = frame.panels.modals.front_mut() {
         let doc_name = state
