@@ -162,7 +162,7 @@ impl ClaimField {
 
     /// Set the field to `value`, as decided by `by` (who set the verdict, or who signed off).
     /// Fails when the value is of another field's kind. The review rules are the caller's to
-    /// check ([`super::review::guard_change`]).
+    /// check (see [`super::review`]).
     pub fn set(
         self,
         claim: &mut Claim,
