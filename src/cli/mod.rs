@@ -1,11 +1,15 @@
 //! The command line: `factcheck [PATH]` opens the GUI; subcommands work headless for scripts
 //! and tests. Errors are `anyhow` here (the edge of the program) and printed once by `main`.
 
+pub mod git;
+pub mod keys;
+pub mod review;
+
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 use chrono::Utc;
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand};
 
 use crate::export::{ExportFormat, ExportOptions};
 use crate::io::{import_article_file, load_project, save_project};
@@ -61,7 +65,8 @@ pub enum Command {
         /// Who made the claim.
         #[arg(long)]
         claimant: Option<String>,
-        /// Verdict label (id or text, e.g. "Mostly False").
+        /// Verdict label (id or text, e.g. "Mostly False"); needs your name (`--reviewer` or
+        /// `$FACTCHECK_REVIEWER`).
         #[arg(long)]
         verdict: Option<String>,
         /// Written conclusion.
@@ -101,6 +106,58 @@ pub enum Command {
         a: PathBuf,
         /// The second copy.
         b: PathBuf,
+    },
+    /// Sign off, send back, reopen or correct a claim (needs your name: `--reviewer` or
+    /// `$FACTCHECK_REVIEWER`). A refused action exits with status 1 naming the rule.
+    #[command(group(
+        ArgGroup::new("action")
+            .required(true)
+            .args(["sign_off", "send_back", "reopen", "correct"])
+    ))]
+    Review {
+        /// The project file (changed in place).
+        project: PathBuf,
+        /// The claim: its id or the start of it (as shown by `factcheck verify`).
+        #[arg(long)]
+        claim: String,
+        /// Sign the claim off, signed with your key.
+        #[arg(long)]
+        sign_off: bool,
+        /// Send the claim back to its author with a comment.
+        #[arg(long, value_name = "COMMENT")]
+        send_back: Option<String>,
+        /// Reopen a signed-off claim, with the reason.
+        #[arg(long, value_name = "REASON")]
+        reopen: Option<String>,
+        /// Correct a signed-off verdict to LABEL (needs --reason).
+        #[arg(long, value_name = "LABEL", requires = "reason")]
+        correct: Option<String>,
+        /// Why the verdict is corrected (published with the report).
+        #[arg(long, value_name = "WHY", requires = "correct")]
+        reason: Option<String>,
+    },
+    /// List every sign-off as valid, broken (with the changed fields), unknown key or
+    /// unsigned; exits with status 1 if any is broken.
+    Verify {
+        /// The project file.
+        project: PathBuf,
+    },
+    /// Manage signing keys: yours and the colleagues' you trust.
+    Keys {
+        /// What to do.
+        #[command(subcommand)]
+        action: keys::KeysCommand,
+    },
+    /// Configure a git repository to merge and diff project files with factcheck.
+    GitSetup {
+        /// The repository (default: the current folder).
+        repo: Option<PathBuf>,
+    },
+    /// Print a project as readable lines (git's diff textconv).
+    #[command(hide = true)]
+    Textconv {
+        /// The project file.
+        file: PathBuf,
     },
     /// Save a project again and again, marking each version (used by the crash test).
     #[command(hide = true)]
@@ -163,6 +220,31 @@ pub fn run(command: Command, reviewer: &str) -> anyhow::Result<()> {
             output,
         } => merge_files(base.as_deref(), &ours, &theirs, &output, reviewer),
         Command::Diff { a, b } => diff_files(&a, &b),
+        Command::Review {
+            project,
+            claim,
+            sign_off,
+            send_back,
+            reopen,
+            correct,
+            reason,
+        } => {
+            let action = match (sign_off, send_back, reopen, correct) {
+                (true, _, _, _) => review::ReviewAction::SignOff,
+                (_, Some(comment), _, _) => review::ReviewAction::SendBack(comment),
+                (_, _, Some(reason), _) => review::ReviewAction::Reopen(reason),
+                (_, _, _, Some(label)) => review::ReviewAction::Correct {
+                    label,
+                    reason: reason.unwrap_or_default(),
+                },
+                _ => bail!("say what to do: --sign-off, --send-back, --reopen or --correct"),
+            };
+            review::review(&project, &claim, action, reviewer)
+        }
+        Command::Verify { project } => review::verify(&project),
+        Command::Keys { action } => keys::run(action, reviewer),
+        Command::GitSetup { repo } => git::setup(repo.as_deref()),
+        Command::Textconv { file } => git::textconv(&file),
         Command::Resave { project, times } => resave(&project, times),
         Command::UpdateArticle {
             project,
@@ -288,6 +370,13 @@ struct MarkArgs {
 
 fn mark(path: &Path, args: &MarkArgs, reviewer: &str) -> anyhow::Result<()> {
     let mut project = load(path)?;
+    let sets_verdict =
+        args.verdict.is_some() || (args.conclusion.is_some() && project.scale.is_conclusion_only());
+    if sets_verdict && reviewer.trim().is_empty() {
+        bail!(
+            "a verdict records who set it: give your name with --reviewer NAME or $FACTCHECK_REVIEWER (rule: a verdict has a named author)"
+        );
+    }
     let text = std::sync::Arc::clone(&project.article.text);
     let index = TextIndex::new(&text);
     let found = find_occurrences(&text, &index, &args.quote);
