@@ -12,6 +12,9 @@ use crate::model::{Project, snippet};
 /// The `.gitattributes` line for project files.
 pub const ATTRIBUTES_LINE: &str = "*.ron merge=factcheck diff=factcheck";
 
+/// The `.gitignore` line for the backups kept next to saved projects.
+pub const IGNORE_LINE: &str = "*.ron.bak";
+
 /// How git should call this program: `factcheck` when that name on `PATH` is this very
 /// binary, otherwise its full path (quoted for the shell git runs drivers with).
 fn program() -> String {
@@ -62,25 +65,16 @@ pub fn setup(repo: Option<&Path>) -> anyhow::Result<()> {
     ] {
         git(&top, &["config", key, value])?;
     }
-    let attributes = top.join(".gitattributes");
-    let existing = match std::fs::read_to_string(&attributes) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => {
-            return Err(e).with_context(|| format!("could not read {}", attributes.display()));
-        }
-    };
-    if !existing.lines().any(|l| l.trim() == ATTRIBUTES_LINE) {
-        let mut text = existing;
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
-        }
-        text.push_str("# Factcheck Workbench projects: merged and diffed by factcheck\n");
-        text.push_str(ATTRIBUTES_LINE);
-        text.push('\n');
-        std::fs::write(&attributes, text)
-            .with_context(|| format!("could not write {}", attributes.display()))?;
-    }
+    append_line(
+        &top.join(".gitattributes"),
+        "# Factcheck Workbench projects: merged and diffed by factcheck",
+        ATTRIBUTES_LINE,
+    )?;
+    append_line(
+        &top.join(".gitignore"),
+        "# Factcheck Workbench keeps the previous version of a saved project here",
+        IGNORE_LINE,
+    )?;
     println!(
         "Configured {} for Factcheck Workbench projects:",
         top.display()
@@ -90,7 +84,29 @@ pub fn setup(repo: Option<&Path>) -> anyhow::Result<()> {
     println!(
         "  .gitattributes: {ATTRIBUTES_LINE} (commit .gitattributes so colleagues get it; each clone runs git-setup once)"
     );
+    println!("  .gitignore: {IGNORE_LINE}");
     Ok(())
+}
+
+/// Append `comment` and `line` to the file at `path` unless it has `line` already.
+fn append_line(path: &Path, comment: &str, line: &str) -> anyhow::Result<()> {
+    let existing = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(e) => return Err(e).with_context(|| format!("could not read {}", path.display())),
+    };
+    if existing.lines().any(|l| l.trim() == line) {
+        return Ok(());
+    }
+    let mut text = existing;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str(comment);
+    text.push('\n');
+    text.push_str(line);
+    text.push('\n');
+    std::fs::write(path, text).with_context(|| format!("could not write {}", path.display()))
 }
 
 /// `factcheck textconv FILE`: the project as readable lines for `git diff`; a file that is
