@@ -4,31 +4,15 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use anyhow::{Context as _, bail};
+use anyhow::bail;
 use chrono::Utc;
 
 use super::load;
 use crate::io::save_project;
-use crate::model::{ClaimId, Edit, Project, snippet};
-use crate::signing::{self, OwnKey, SealStatus, TrustStore};
+use crate::model::{ClaimId, Project, snippet};
+use crate::signing::{self, SealStatus, TrustStore};
 
-/// What `factcheck review` does to the claim.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ReviewAction {
-    /// Sign the claim off (signed with this machine's key).
-    SignOff,
-    /// Send it back to its author with a comment.
-    SendBack(String),
-    /// Reopen a signed-off claim with a reason.
-    Reopen(String),
-    /// Correct a signed-off verdict, with a reason.
-    Correct {
-        /// The new verdict (label id or text).
-        label: String,
-        /// Why.
-        reason: String,
-    },
-}
+pub use crate::model::review::ReviewAction;
 
 /// Find the claim whose id is `wanted` or starts with it (unique prefix).
 pub fn find_claim(project: &Project, wanted: &str) -> anyhow::Result<ClaimId> {
@@ -67,59 +51,35 @@ pub fn review(
             "refused: give your reviewer name with --reviewer NAME or $FACTCHECK_REVIEWER (rule: every review action records who made it)"
         );
     }
-    let (edit, done) = match action {
-        ReviewAction::SignOff => {
-            let claim = project.claim(claim_id).context("the claim disappeared")?;
-            // Check the rules before creating a key, so a refusal leaves nothing behind.
-            let conclusion_only = project.scale.is_conclusion_only();
-            if claim.status == crate::model::ClaimStatus::Reviewed {
-                bail!("refused: {}", crate::model::EditError::VerdictLocked);
-            }
-            crate::model::review::check_sign_off(claim, reviewer, conclusion_only)
-                .map_err(|e| anyhow::anyhow!("refused: {e}"))?;
-            let key = OwnKey::load_or_create(&signing::config_dir()?)?;
-            let seal = signing::seal_claim(&project, claim, reviewer, &key, now);
-            let done = format!(
-                "Signed off claim {} as {reviewer} (key {})",
-                claim_id.short(),
-                signing::fingerprint(&seal.key)
-            );
-            let edit = Edit::SignOff {
-                claim_id,
-                seal: Some(Box::new(seal)),
-            };
-            (edit, done)
+    let done = match &action {
+        ReviewAction::SignOff => format!("Signed off claim {} as {reviewer}", claim_id.short()),
+        ReviewAction::SendBack(_) => {
+            format!("Sent claim {} back with a comment", claim_id.short())
         }
-        ReviewAction::SendBack(comment) => (
-            Edit::RequestChanges { claim_id, comment },
-            format!("Sent claim {} back with a comment", claim_id.short()),
+        ReviewAction::Reopen(_) => format!("Reopened claim {}", claim_id.short()),
+        ReviewAction::Correct { .. } => format!(
+            "Corrected the verdict of claim {}; it now waits for a second person's sign-off",
+            claim_id.short()
         ),
-        ReviewAction::Reopen(reason) => (
-            Edit::Reopen { claim_id, reason },
-            format!("Reopened claim {}", claim_id.short()),
-        ),
-        ReviewAction::Correct { label, reason } => {
-            let verdict = project
-                .scale
-                .find(&label)
-                .map(|l| l.id.clone())
-                .with_context(|| format!("{label:?} is not on the {} scale", project.scale.name))?;
-            (
-                Edit::CorrectVerdict {
-                    claim_id,
-                    verdict: Some(verdict),
-                    reason,
-                },
-                format!(
-                    "Corrected the verdict of claim {}; it now waits for a second person's sign-off",
-                    claim_id.short()
-                ),
-            )
-        }
     };
-    if let Err(err) = project.apply(edit, reviewer, now) {
-        bail!("refused: {err}");
-    }
+    signing::review(
+        &mut project,
+        claim_id,
+        action,
+        reviewer,
+        &signing::config_dir()?,
+        now,
+    )?;
+    let done = match project.claim(claim_id).and_then(|c| c.seal.as_ref()) {
+        Some(seal)
+            if project
+                .claim(claim_id)
+                .is_some_and(|c| c.status == crate::model::ClaimStatus::Reviewed) =>
+        {
+            format!("{done} (key {})", signing::fingerprint(&seal.key))
+        }
+        _ => done,
+    };
     save_project(&project, path)?;
     println!("{done}");
     Ok(())

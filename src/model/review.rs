@@ -271,3 +271,65 @@ pub(crate) fn guard_change(
     }
     Ok(())
 }
+
+/// A reviewer's decision on a claim (the review queue in the app, `factcheck review`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReviewAction {
+    /// Sign the claim off.
+    SignOff,
+    /// Send it back to its author with a comment.
+    SendBack(String),
+    /// Reopen a signed-off claim with a reason.
+    Reopen(String),
+    /// Correct a signed-off verdict.
+    Correct {
+        /// The new verdict: a label id or its text.
+        label: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Claims waiting for a reviewer (ready for review, or a correction pending review), in
+/// article order.
+#[must_use]
+pub fn review_queue(project: &super::Project) -> Vec<super::ClaimId> {
+    project
+        .claims
+        .iter()
+        .filter(|c| c.status.awaits_review())
+        .map(|c| c.id)
+        .collect()
+}
+
+/// The claim after (`forward`) or before `current` in the review queue, wrapping around;
+/// the first (or last) when `current` is not in the queue.
+#[must_use]
+pub fn step_queue(
+    project: &super::Project,
+    current: Option<super::ClaimId>,
+    forward: bool,
+) -> Option<super::ClaimId> {
+    let queue = review_queue(project);
+    if queue.is_empty() {
+        return None;
+    }
+    // Position of the current claim in article order, so "next" continues from where the
+    // reviewer is even when the current claim just left the queue.
+    let at = current.and_then(|id| project.claims.iter().position(|c| c.id == id));
+    let order = |id: &super::ClaimId| project.claims.iter().position(|c| c.id == *id);
+    let pick = match (at, forward) {
+        (None, true) => queue.first(),
+        (None, false) => queue.last(),
+        (Some(at), true) => queue
+            .iter()
+            .find(|id| order(id).is_some_and(|o| o > at))
+            .or(queue.first()),
+        (Some(at), false) => queue
+            .iter()
+            .rev()
+            .find(|id| order(id).is_some_and(|o| o < at))
+            .or(queue.last()),
+    };
+    pick.copied()
+}

@@ -8,6 +8,7 @@
 //!
 //! Plain Rust: no UI. See `docs/review.md`.
 
+mod act;
 pub mod digest;
 pub mod keys;
 
@@ -17,6 +18,7 @@ use chrono::{DateTime, Utc};
 use ed25519_dalek::Signature;
 
 use crate::model::{Claim, ClaimStatus, Project, Seal};
+pub use act::{ReviewError, review, review_edit};
 pub use keys::{KeyTrust, OwnKey, TrustStore, config_dir, fingerprint};
 
 /// Why a key or the trust store could not be used.
