@@ -333,3 +333,21 @@ pub fn step_queue(
     };
     pick.copied()
 }
+
+/// What a reviewer asked for in the review queue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReviewRequest {
+    /// Go to the next claim waiting for review.
+    Next,
+    /// Go to the previous claim waiting for review.
+    Previous,
+    /// Decide on the current claim.
+    Act(ReviewAction),
+    /// Trust the key a seal was made with (after checking its fingerprint).
+    TrustKey {
+        /// The name the seal gives.
+        name: String,
+        /// The public key, hex.
+        key: String,
+    },
+}

@@ -8,6 +8,7 @@ pub mod menu;
 pub mod merge_view;
 pub mod modals;
 pub mod project_panel;
+pub mod review_panel;
 pub mod sources;
 pub mod status_bar;
 pub mod theme;
