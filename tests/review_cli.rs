@@ -429,6 +429,12 @@ fn a_correction_needs_a_second_person_and_reports_keep_the_signed_verdict_meanwh
         html.contains(">Mostly False</span></td><td class=\"status\">Reviewed by <bdi>alice</bdi>")
     );
     assert!(html.contains("He did discuss it"));
+    let out = alice.run(&["export", p, "--format", "csv"]);
+    assert!(
+        stderr(&out).contains("Note: 1 of 1 published verdicts carry a valid signature"),
+        "{}",
+        stderr(&out)
+    );
     let md = ok(alice.run(&["export", p, "--format", "md"]));
     assert!(
         md.contains("reviewed by alice · signature valid (Ed25519 key "),

@@ -165,6 +165,21 @@ pub fn export(
         ExportFormat::Annotations => annotation::render(&view)?,
     };
     let mut notes = view.common_notes();
+    let published = view.claims.iter().filter(|c| !is_draft(c)).count();
+    let signed = view
+        .claims
+        .iter()
+        .filter(|c| {
+            view.signatures
+                .get(&c.id)
+                .is_some_and(|s| s.starts_with("signature valid"))
+        })
+        .count();
+    if !view.signatures.is_empty() {
+        notes.push(format!(
+            "{signed} of {published} published verdicts carry a valid signature"
+        ));
+    }
     notes.append(&mut exported.notes);
     exported.notes = notes;
     Ok(exported)
