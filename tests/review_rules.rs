@@ -189,3 +189,186 @@ fn claims_stay_in_article_order() {
         .expect("add");
     assert_eq!(project.claims[0].id, early_id);
 }
+
+fn signed_off() -> (Project, ClaimId) {
+    let (mut project, id) = project_with_claim();
+    change(
+        &mut project,
+        id,
+        ClaimChange::Verdict(Some("false".into())),
+        "alice",
+    )
+    .expect("verdict");
+    project
+        .apply(
+            Edit::SignOff {
+                claim_id: id,
+                seal: None,
+            },
+            "bob",
+            Utc::now(),
+        )
+        .expect("sign off");
+    (project, id)
+}
+
+#[test]
+fn what_was_signed_off_is_locked_but_tags_are_not() {
+    let (mut project, id) = signed_off();
+    for locked in [
+        ClaimChange::Statement("other".into()),
+        ClaimChange::Claimant("other".into()),
+        ClaimChange::Conclusion("other".into()),
+        ClaimChange::Methodology("other".into()),
+        ClaimChange::Evidence(Vec::new()),
+        ClaimChange::Verdict(None),
+    ] {
+        assert_eq!(
+            change(&mut project, id, locked, "carol"),
+            Err(EditError::VerdictLocked)
+        );
+    }
+    assert_eq!(
+        change(
+            &mut project,
+            id,
+            ClaimChange::Status(ClaimStatus::ReadyForReview),
+            "carol"
+        ),
+        Err(EditError::ReopenNeedsReason)
+    );
+    change(
+        &mut project,
+        id,
+        ClaimChange::Tags(vec!["economy".into()]),
+        "carol",
+    )
+    .expect("tags are not reviewed content");
+}
+
+#[test]
+fn verdict_changes_after_a_reopening_are_revisions_with_its_reason() {
+    let (mut project, id) = signed_off();
+    project
+        .apply(
+            Edit::Reopen {
+                claim_id: id,
+                reason: "The agency revised its data".into(),
+            },
+            "carol",
+            Utc::now(),
+        )
+        .expect("reopen");
+    change(
+        &mut project,
+        id,
+        ClaimChange::Verdict(Some("true".into())),
+        "carol",
+    )
+    .expect("verdict after reopening");
+    let claim = project.claim(id).expect("claim");
+    assert_eq!(claim.revisions.len(), 1);
+    assert_eq!(claim.revisions[0].reason, "The agency revised its data");
+    assert_eq!(claim.revisions[0].old_verdict.as_deref(), Some("false"));
+    assert_eq!(claim.revisions[0].new_verdict.as_deref(), Some("true"));
+    // Signing off again clears the reopening.
+    project
+        .apply(
+            Edit::SignOff {
+                claim_id: id,
+                seal: None,
+            },
+            "alice",
+            Utc::now(),
+        )
+        .expect("sign off");
+    assert!(project.claim(id).expect("claim").reopened.is_none());
+}
+
+#[test]
+fn a_status_cannot_be_set_to_correction_pending_by_hand() {
+    let (mut project, id) = project_with_claim();
+    assert_eq!(
+        change(
+            &mut project,
+            id,
+            ClaimChange::Status(ClaimStatus::CorrectionPending),
+            "alice"
+        ),
+        Err(EditError::CorrectionOnly)
+    );
+}
+
+#[test]
+fn a_conflict_decision_cannot_sign_a_claim_off() {
+    use factcheck::model::{ConflictAt, Resolution};
+    let (base, id) = project_with_claim();
+    let mut base = base;
+    change(
+        &mut base,
+        id,
+        ClaimChange::Verdict(Some("false".into())),
+        "alice",
+    )
+    .expect("v");
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours.apply(
+        Edit::SignOff {
+            claim_id: id,
+            seal: None,
+        },
+        "bob",
+        Utc::now(),
+    )
+    .expect("bob signs off");
+    change(
+        &mut theirs,
+        id,
+        ClaimChange::Verdict(Some("true".into())),
+        "carol",
+    )
+    .expect("v");
+    let mut merged = factcheck::merge::merge(Some(&base), &ours, &theirs).project;
+    let claim = merged.claim(id).expect("claim");
+    assert_eq!(
+        claim.status,
+        ClaimStatus::ReadyForReview,
+        "the sign-off does not cover carol's verdict"
+    );
+    let status = merged
+        .conflicts
+        .iter()
+        .find(|c| {
+            matches!(
+                c.at,
+                ConflictAt::Claim {
+                    field: factcheck::model::ClaimField::Status,
+                    ..
+                }
+            )
+        })
+        .expect("a status conflict")
+        .id;
+    assert_eq!(
+        merged.apply(
+            Edit::ResolveConflict {
+                conflict_id: status,
+                resolution: Resolution::KeepOurs,
+            },
+            "dave",
+            Utc::now(),
+        ),
+        Err(EditError::SignOffInPerson)
+    );
+    merged
+        .apply(
+            Edit::ResolveConflict {
+                conflict_id: status,
+                resolution: Resolution::TakeTheirs,
+            },
+            "dave",
+            Utc::now(),
+        )
+        .expect("keep it waiting for review");
+}
