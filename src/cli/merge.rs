@@ -5,8 +5,9 @@ use std::path::Path;
 use anyhow::Context as _;
 use chrono::Utc;
 
-use super::{count, load};
+use super::load;
 use crate::io::save_project;
+use crate::model::count;
 use crate::model::snippet;
 
 pub(crate) fn merge_files(
