@@ -120,7 +120,9 @@ fn keyboard_only_through_every_claim_ready_for_review() {
     let mut signed = 0;
     loop {
         press(&mut h, Modifiers::NONE, Key::F8);
-        if h.state().desk.message.as_deref() == Some("No claim is waiting for review.") {
+        if h.state().desk.message.as_deref()
+            == Some("Nothing left to review: no claim is ready for review.")
+        {
             break;
         }
         h.get_by_label_contains("waiting for review");

@@ -50,7 +50,11 @@ impl ReviewDesk {
                         self.current = Some(id);
                         self.message = None;
                     }
-                    None => self.message = Some("No claim is waiting for review.".to_owned()),
+                    None => {
+                        self.message = Some(
+                            "Nothing left to review: no claim is ready for review.".to_owned(),
+                        );
+                    }
                 }
                 false
             }

@@ -24,10 +24,15 @@ fn change(claim: &Claim, change: ClaimChange) -> Command {
 }
 
 /// Draw the inspector for `claim`; `state` keeps what is typed, per claim.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a panel is given exactly what it draws"
+)]
 pub fn inspector_ui(
     ui: &mut Ui,
     doc: &Document,
     claim: &Claim,
+    seal: Option<&crate::signing::SealStatus>,
     has_selection: bool,
     focus_field: Option<&'static str>,
     state: &mut InspectorState,
@@ -45,6 +50,11 @@ pub fn inspector_ui(
             );
         }
     });
+    if let Some(seal) = seal
+        && let Some(request) = super::review_panel::seal_ui(ui, claim, seal)
+    {
+        commands.push(Command::Review(request));
+    }
     ui.label(RichText::new(format!("“{}”", snippet(&claim.anchor.quote, 400))).italics());
     conflicts_ui(ui, project, claim, commands);
     ui.horizontal(|ui| {
@@ -124,19 +134,27 @@ pub fn inspector_ui(
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         let mut status = claim.status;
-        egui::ComboBox::new((id, "status"), "Status")
-            .selected_text(status.label())
-            .show_ui(ui, |ui| {
-                for s in ClaimStatus::ALL {
-                    ui.selectable_value(&mut status, s, s.label());
-                }
-            });
+        ui.add_enabled_ui(!claim.status.is_published(), |ui| {
+            egui::ComboBox::new((id, "status"), "Status")
+                .selected_text(status.label())
+                .show_ui(ui, |ui| {
+                    for s in ClaimStatus::ALL {
+                        if s != ClaimStatus::CorrectionPending {
+                            ui.selectable_value(&mut status, s, s.label());
+                        }
+                    }
+                });
+        })
+        .response
+        .on_disabled_hover_text(
+            "Signed off: reopen with a reason or correct the verdict (Review menu)",
+        );
         if status != claim.status {
             commands.push(change(claim, ClaimChange::Status(status)));
         }
     });
     if !project.scale.is_conclusion_only() {
-        let locked = claim.status == ClaimStatus::Reviewed;
+        let locked = claim.status.is_published();
         ui.horizontal(|ui| {
             let mut verdict = claim.verdict.clone();
             let selected_text = project.verdict_label(verdict.as_deref()).to_owned();
@@ -155,7 +173,7 @@ pub fn inspector_ui(
                 commands.push(change(claim, ClaimChange::Verdict(verdict)));
             }
         });
-        if locked {
+        if claim.status == ClaimStatus::Reviewed {
             correction_ui(ui, doc, claim, draft, commands);
         }
     }
@@ -232,7 +250,7 @@ fn correction_ui(
     commands: &mut Vec<Command>,
 ) {
     let project = &doc.project;
-    ui.label(RichText::new("Reviewed: the verdict is locked. Reopen the claim (set its status back) or publish a correction.").small().weak());
+    ui.label(RichText::new("Signed off: what was reviewed is locked. Reopen with a reason (Ctrl+Shift+R) or publish a correction.").small().weak());
     egui::CollapsingHeader::new("Correct the verdict…")
         .id_salt((claim.id, "correct"))
         .show(ui, |ui| {

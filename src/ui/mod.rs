@@ -69,6 +69,7 @@ pub fn workbench_ui(ui: &mut Ui, mut frame: WorkbenchFrame<'_>) -> Vec<Command> 
                         &state.summary,
                         &mut frame.panels.filter,
                         state.selected_claim,
+                        &state.seals,
                         &mut commands,
                     );
                 });
@@ -128,6 +129,7 @@ fn right_panel_ui(
             (RightTab::Claim, "Claim"),
             (RightTab::Sources, "Sources"),
             (RightTab::Project, "Project"),
+            (RightTab::Review, "Review"),
         ] {
             if ui.selectable_label(state.right_tab == tab, label).clicked() {
                 commands.push(Command::ShowTab(tab));
@@ -149,6 +151,7 @@ fn right_panel_ui(
                                 ui,
                                 doc,
                                 claim,
+                                state.seals.get(&claim.id),
                                 has_selection,
                                 focus_field,
                                 &mut frame.panels.inspector,
@@ -168,6 +171,9 @@ fn right_panel_ui(
         }
         RightTab::Sources => sources::sources_tab_ui(ui, doc, state.selected_source, commands),
         RightTab::Project => project_panel::project_tab_ui(ui, doc, commands),
+        RightTab::Review => {
+            review_panel::review_tab_ui(ui, doc, state, &mut frame.panels.review, commands);
+        }
     }
 }
 

@@ -2,156 +2,30 @@
 //! what the reviewer asked for ([`ReviewRequest`]), and the seal line for the inspector and
 //! the claim list.
 //!
-//! The review commands ([`ReviewCommand`]) have labels, descriptions and shortcuts so the
-//! app's `Action` list (menus, palette, shortcuts window) can list them.
+//! The review commands ([`ReviewCommand`], in `state`) are `Action::Review` in the app's
+//! action list (menus, palette, shortcuts window).
 
-use egui::{Color32, Key, KeyboardShortcut, Modifiers, RichText, Ui};
+use egui::{Color32, Key, Modifiers, RichText, Ui};
 
 use crate::model::review::{ReviewAction, ReviewRequest, review_queue};
 use crate::model::{Claim, ClaimStatus, Project, snippet};
 use crate::signing::SealStatus;
+pub use crate::state::{ReviewCommand, ReviewForm, ReviewPanelState};
 
-const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
-
-/// A review command, as listed in the palette and the shortcuts window.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ReviewCommand {
-    /// Go to the next claim waiting for review.
-    NextToReview,
-    /// Go to the previous claim waiting for review.
-    PreviousToReview,
-    /// Sign off the claim under review.
-    SignOff,
-    /// Send it back with a comment.
-    SendBack,
-    /// Reopen a signed-off claim with a reason.
-    Reopen,
-    /// Correct a signed-off verdict.
-    CorrectVerdict,
-}
-
-impl ReviewCommand {
-    /// Every review command, in menu order.
-    pub const ALL: [Self; 6] = [
-        Self::NextToReview,
-        Self::PreviousToReview,
-        Self::SignOff,
-        Self::SendBack,
-        Self::Reopen,
-        Self::CorrectVerdict,
-    ];
-
-    /// Menu and palette label.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::NextToReview => "Next claim to review",
-            Self::PreviousToReview => "Previous claim to review",
-            Self::SignOff => "Sign off",
-            Self::SendBack => "Send back with comment",
-            Self::Reopen => "Reopen with reason",
-            Self::CorrectVerdict => "Correct verdict",
-        }
-    }
-
-    /// One line for the palette and the shortcuts window.
-    #[must_use]
-    pub fn description(self) -> &'static str {
-        match self {
-            Self::NextToReview => "Go to the next claim that is ready for review",
-            Self::PreviousToReview => "Go to the previous claim that is ready for review",
-            Self::SignOff => "Approve the claim as a second person, signed with your key",
-            Self::SendBack => "Return the claim to its author with a comment",
-            Self::Reopen => "Reopen a signed-off claim; the reason is recorded",
-            Self::CorrectVerdict => {
-                "Change a signed-off verdict with a published reason; a colleague signs it off"
-            }
-        }
-    }
-
-    /// Keyboard shortcut.
-    #[must_use]
-    pub fn shortcut(self) -> KeyboardShortcut {
-        match self {
-            Self::NextToReview => KeyboardShortcut::new(Modifiers::NONE, Key::F8),
-            Self::PreviousToReview => KeyboardShortcut::new(Modifiers::SHIFT, Key::F8),
-            Self::SignOff => KeyboardShortcut::new(CMD_SHIFT, Key::Enter),
-            Self::SendBack => KeyboardShortcut::new(CMD_SHIFT, Key::B),
-            Self::Reopen => KeyboardShortcut::new(CMD_SHIFT, Key::R),
-            Self::CorrectVerdict => KeyboardShortcut::new(CMD_SHIFT, Key::C),
-        }
-    }
-
-    /// The command whose shortcut was pressed this frame (consumed), if any. Shortcuts with
-    /// more modifiers are checked first, so Shift+F8 is not taken for F8.
-    pub fn from_input(ui: &Ui) -> Option<Self> {
-        let mut order = Self::ALL;
-        order.sort_by_key(|c| std::cmp::Reverse(modifier_count(c.shortcut().modifiers)));
-        ui.input_mut(|input| {
-            order
-                .into_iter()
-                .find(|c| input.consume_shortcut(&c.shortcut()))
-        })
-    }
+/// The review command whose shortcut was pressed this frame (consumed), if any. Shortcuts
+/// with more modifiers are checked first, so Shift+F8 is not taken for F8.
+pub fn review_command_from_input(ui: &Ui) -> Option<ReviewCommand> {
+    let mut order = ReviewCommand::ALL;
+    order.sort_by_key(|c| std::cmp::Reverse(modifier_count(c.shortcut().modifiers)));
+    ui.input_mut(|input| {
+        order
+            .into_iter()
+            .find(|c| input.consume_shortcut(&c.shortcut()))
+    })
 }
 
 fn modifier_count(m: Modifiers) -> u8 {
     u8::from(m.shift) + u8::from(m.alt) + u8::from(m.ctrl || m.command || m.mac_cmd)
-}
-
-/// Which text form is open in the panel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReviewForm {
-    /// A comment for "Send back".
-    SendBack,
-    /// A reason for "Reopen".
-    Reopen,
-    /// A new verdict and a reason for "Correct verdict".
-    Correct,
-}
-
-/// The panel's own state: the open form and what is typed in it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ReviewPanelState {
-    /// The open form, if any.
-    pub form: Option<ReviewForm>,
-    /// The comment or reason being typed.
-    pub text: String,
-    /// The new verdict being typed (Correct verdict).
-    pub verdict: String,
-    focus: bool,
-}
-
-impl ReviewPanelState {
-    /// Open `form` with empty fields and the cursor in its first field.
-    pub fn open(&mut self, form: ReviewForm) {
-        *self = Self {
-            form: Some(form),
-            focus: true,
-            ..Self::default()
-        };
-    }
-
-    /// Turn a command into a request, or open its form (`None` then).
-    pub fn command(&mut self, command: ReviewCommand) -> Option<ReviewRequest> {
-        match command {
-            ReviewCommand::NextToReview => Some(ReviewRequest::Next),
-            ReviewCommand::PreviousToReview => Some(ReviewRequest::Previous),
-            ReviewCommand::SignOff => Some(ReviewRequest::Act(ReviewAction::SignOff)),
-            ReviewCommand::SendBack => {
-                self.open(ReviewForm::SendBack);
-                None
-            }
-            ReviewCommand::Reopen => {
-                self.open(ReviewForm::Reopen);
-                None
-            }
-            ReviewCommand::CorrectVerdict => {
-                self.open(ReviewForm::Correct);
-                None
-            }
-        }
-    }
 }
 
 /// What the panel shows.
@@ -218,6 +92,51 @@ pub fn seal_marker(seal: &SealStatus, dark_mode: bool) -> (String, Color32) {
     }
 }
 
+/// A short seal chip for a claim list row ("signed", "seal broken", "unknown key",
+/// "unsigned"), with the full seal as its tooltip.
+pub fn seal_chip(ui: &mut Ui, seal: &SealStatus) {
+    let dark = ui.visuals().dark_mode;
+    let (full, colour) = seal_marker(seal, dark);
+    let short = match seal {
+        SealStatus::NotReviewed => return,
+        SealStatus::Unsigned { .. } => "unsigned",
+        SealStatus::Valid { trusted: true, .. } => "signed",
+        SealStatus::Valid { trusted: false, .. } => "signed (untrusted key)",
+        SealStatus::Broken { .. } => "seal broken",
+        SealStatus::UnknownKey { .. } => "unknown key",
+    };
+    ui.label(RichText::new(short).small().color(colour))
+        .on_hover_text(full);
+}
+
+/// The Review tab: the queue panel for the selected claim; requests become commands.
+pub fn review_tab_ui(
+    ui: &mut Ui,
+    doc: &crate::state::Document,
+    state: &crate::state::Workbench,
+    panel: &mut ReviewPanelState,
+    commands: &mut Vec<crate::state::Command>,
+) {
+    let claim = state.selected_claim.and_then(|id| doc.project.claim(id));
+    let not_reviewed = SealStatus::NotReviewed;
+    let seal = claim
+        .and_then(|c| state.seals.get(&c.id))
+        .unwrap_or(&not_reviewed);
+    let view = ReviewView {
+        project: &doc.project,
+        claim,
+        seal,
+        message: state
+            .review_message
+            .as_ref()
+            .map(|(m, refused)| (m.as_str(), *refused)),
+        handle_shortcuts: false,
+    };
+    if let Some(request) = review_panel(ui, &view, panel) {
+        commands.push(crate::state::Command::Review(request));
+    }
+}
+
 /// The seal line with "Trust this key" for a known-but-untrusted or unknown key.
 pub fn seal_ui(ui: &mut Ui, claim: &Claim, seal: &SealStatus) -> Option<ReviewRequest> {
     let (text, colour) = seal_marker(seal, ui.visuals().dark_mode);
@@ -256,7 +175,7 @@ pub fn review_panel(
 ) -> Option<ReviewRequest> {
     let mut request = None;
     if view.handle_shortcuts
-        && let Some(command) = ReviewCommand::from_input(ui)
+        && let Some(command) = review_command_from_input(ui)
     {
         request = state.command(command);
     }
