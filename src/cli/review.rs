@@ -113,7 +113,7 @@ pub fn verify_signoffs(project: &Project, trust: &TrustStore) -> (String, bool) 
             claim.id.short(),
             status.word(),
             snippet(claim.statement_or_quote(), 60),
-            status.describe()
+            status.detail()
         );
     }
     let total: usize = counts.iter().sum();

@@ -132,18 +132,22 @@ impl SealStatus {
     /// A readable line, e.g. "valid: signed by Bob, key 3f9a1c0b7d2e4a61 (trusted)".
     #[must_use]
     pub fn describe(&self) -> String {
+        format!("{}: {}", self.word(), self.detail())
+    }
+
+    /// The line without the state word, e.g. "signed by Bob, key 3f9a1c0b7d2e4a61 (trusted)".
+    #[must_use]
+    pub fn detail(&self) -> String {
         match self {
-            Self::NotReviewed => "not reviewed".to_owned(),
-            Self::Unsigned { by: Some(by) } => {
-                format!("unsigned: signed off by {by} without a key")
-            }
-            Self::Unsigned { by: None } => "unsigned".to_owned(),
+            Self::NotReviewed => "the claim is not signed off".to_owned(),
+            Self::Unsigned { by: Some(by) } => format!("signed off by {by} without a key"),
+            Self::Unsigned { by: None } => "signed off without a key".to_owned(),
             Self::Valid {
                 by,
                 fingerprint,
                 trusted,
             } => format!(
-                "valid: signed by {by}, key {fingerprint} ({})",
+                "signed by {by}, key {fingerprint} ({})",
                 if *trusted {
                     "trusted"
                 } else {
@@ -155,13 +159,11 @@ impl SealStatus {
                 fingerprint,
                 changed,
             } => format!(
-                "broken: changed after sign-off: {} (signed by {by}, key {fingerprint})",
+                "changed after sign-off: {} (signed by {by}, key {fingerprint})",
                 changed.join(", ")
             ),
             Self::UnknownKey { by, fingerprint } => {
-                format!(
-                    "unknown key: signed as {by} with key {fingerprint}, which this machine does not know"
-                )
+                format!("signed as {by} with key {fingerprint}, which this machine does not know")
             }
         }
     }

@@ -72,26 +72,30 @@ pub fn inspector_ui(
     });
     ui.separator();
 
-    if let Some(v) = focusable_text_field(
-        ui,
-        "Claim",
-        &claim.statement,
-        true,
-        (id, "statement"),
-        focus_field == Some("statement"),
-    ) {
-        commands.push(change(claim, ClaimChange::Statement(v)));
-    }
-    if let Some(v) = focusable_text_field(
-        ui,
-        "Claimant",
-        &claim.claimant,
-        false,
-        (id, "claimant"),
-        focus_field == Some("claimant"),
-    ) {
-        commands.push(change(claim, ClaimChange::Claimant(v)));
-    }
+    // What a sign-off covers is locked until the claim is reopened (see docs/review.md).
+    let signed_off = claim.status.is_published();
+    ui.add_enabled_ui(!signed_off, |ui| {
+        if let Some(v) = focusable_text_field(
+            ui,
+            "Claim",
+            &claim.statement,
+            true,
+            (id, "statement"),
+            focus_field == Some("statement"),
+        ) {
+            commands.push(change(claim, ClaimChange::Statement(v)));
+        }
+        if let Some(v) = focusable_text_field(
+            ui,
+            "Claimant",
+            &claim.claimant,
+            false,
+            (id, "claimant"),
+            focus_field == Some("claimant"),
+        ) {
+            commands.push(change(claim, ClaimChange::Claimant(v)));
+        }
+    });
     ui.horizontal(|ui| {
         let mut kind = claim.claimant_kind;
         ui.radio_value(&mut kind, ClaimantKind::Person, "Person");
@@ -177,25 +181,27 @@ pub fn inspector_ui(
             correction_ui(ui, doc, claim, draft, commands);
         }
     }
-    if let Some(v) = focusable_text_field(
-        ui,
-        "Conclusion",
-        &claim.conclusion,
-        true,
-        (id, "conclusion"),
-        focus_field == Some("conclusion"),
-    ) {
-        commands.push(change(claim, ClaimChange::Conclusion(v)));
-    }
-    if let Some(v) = text_field(
-        ui,
-        "How we checked",
-        &claim.methodology,
-        true,
-        (id, "methodology"),
-    ) {
-        commands.push(change(claim, ClaimChange::Methodology(v)));
-    }
+    ui.add_enabled_ui(!signed_off, |ui| {
+        if let Some(v) = focusable_text_field(
+            ui,
+            "Conclusion",
+            &claim.conclusion,
+            true,
+            (id, "conclusion"),
+            focus_field == Some("conclusion"),
+        ) {
+            commands.push(change(claim, ClaimChange::Conclusion(v)));
+        }
+        if let Some(v) = text_field(
+            ui,
+            "How we checked",
+            &claim.methodology,
+            true,
+            (id, "methodology"),
+        ) {
+            commands.push(change(claim, ClaimChange::Methodology(v)));
+        }
+    });
     ui.separator();
     evidence_ui(ui, doc, claim, commands);
     ui.separator();
