@@ -134,7 +134,13 @@ fn import(dir: &Path, file: &Path) -> anyhow::Result<()> {
     }
     let mut store = TrustStore::load(dir)?;
     for (name, key) in &keys {
-        let new = store.add(name, key)?;
+        let new = match store.add(name, key) {
+            Ok(new) => new,
+            Err(err) => {
+                eprintln!("Skipped the key given for {name}: {err}");
+                continue;
+            }
+        };
         println!(
             "{} {} (key {}){}",
             if new { "Imported" } else { "Already known:" },
