@@ -231,3 +231,48 @@ fn trust_a_colleagues_key_from_the_project() {
     h.get_by_label_contains("Signed by bob · key ");
     h.get_by_label_contains("(trusted)");
 }
+
+#[test]
+fn correct_verdict_then_a_colleague_signs_it_off() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = tempfile::tempdir().expect("tempdir");
+    let path = project_file(dir.path());
+    let mut h = open("bob", &path, config.path());
+    press(&mut h, Modifiers::NONE, Key::F8);
+    press(&mut h, CMD_SHIFT, Key::Enter);
+    let id = h.state().selected_claim().expect("selected");
+    press(&mut h, CMD_SHIFT, Key::C);
+    h.event(egui::Event::Text("Mostly False".into()));
+    h.run();
+    press(&mut h, Modifiers::NONE, Key::Tab);
+    h.event(egui::Event::Text("It fell by 40%".into()));
+    h.run();
+    press(&mut h, Modifiers::NONE, Key::Enter);
+    let claim = project(&h).claim(id).expect("claim").clone();
+    assert_eq!(
+        claim.status,
+        ClaimStatus::CorrectionPending,
+        "{:?}",
+        h.state().status_text()
+    );
+    assert_eq!(claim.verdict.as_deref(), Some("mostly-false"));
+    assert!(
+        h.query_all_by_label_contains("Published, correction pending review")
+            .next()
+            .is_some()
+    );
+    // Bob made the correction, so Carol signs it off.
+    press(&mut h, CMD_SHIFT, Key::Enter);
+    assert!(
+        h.state()
+            .status_text()
+            .is_some_and(|s| s.contains("rule: a sign-off needs a different named person"))
+    );
+    h.state_mut().prefs_mut().reviewer_name = "carol".into();
+    press(&mut h, CMD_SHIFT, Key::Enter);
+    assert_eq!(
+        project(&h).claim(id).expect("claim").status,
+        ClaimStatus::Reviewed
+    );
+    h.get_by_label_contains("Signed by carol · key ");
+}

@@ -9,7 +9,6 @@
 //! Plain Rust: no UI. See `docs/review.md`.
 
 mod act;
-mod desk;
 pub mod digest;
 pub mod keys;
 
@@ -20,7 +19,6 @@ use ed25519_dalek::Signature;
 
 use crate::model::{Claim, ClaimStatus, Project, Seal};
 pub use act::{ReviewError, review, review_edit};
-pub use desk::ReviewDesk;
 pub use keys::{KeyTrust, OwnKey, TrustStore, config_dir, fingerprint};
 
 /// Why a key or the trust store could not be used.

@@ -3,30 +3,15 @@
 //! the claim list.
 //!
 //! The review commands ([`ReviewCommand`], in `state`) are `Action::Review` in the app's
-//! action list (menus, palette, shortcuts window).
+//! action list (menus, palette, shortcuts window, keyboard); the app opens the panel's forms
+//! through [`ReviewPanelState::command`].
 
-use egui::{Color32, Key, Modifiers, RichText, Ui};
+use egui::{Color32, Key, RichText, Ui};
 
 use crate::model::review::{ReviewAction, ReviewRequest, review_queue};
 use crate::model::{Claim, ClaimStatus, Project, snippet};
 use crate::signing::SealStatus;
 pub use crate::state::{ReviewCommand, ReviewForm, ReviewPanelState};
-
-/// The review command whose shortcut was pressed this frame (consumed), if any. Shortcuts
-/// with more modifiers are checked first, so Shift+F8 is not taken for F8.
-pub fn review_command_from_input(ui: &Ui) -> Option<ReviewCommand> {
-    let mut order = ReviewCommand::ALL;
-    order.sort_by_key(|c| std::cmp::Reverse(modifier_count(c.shortcut().modifiers)));
-    ui.input_mut(|input| {
-        order
-            .into_iter()
-            .find(|c| input.consume_shortcut(&c.shortcut()))
-    })
-}
-
-fn modifier_count(m: Modifiers) -> u8 {
-    u8::from(m.shift) + u8::from(m.alt) + u8::from(m.ctrl || m.command || m.mac_cmd)
-}
 
 /// What the panel shows.
 pub struct ReviewView<'a> {
@@ -38,9 +23,6 @@ pub struct ReviewView<'a> {
     pub seal: &'a SealStatus,
     /// The outcome of the last request, and whether it was a refusal.
     pub message: Option<(&'a str, bool)>,
-    /// Whether the panel reads the review shortcuts itself (false when the app's `Action`s
-    /// handle them and call [`ReviewPanelState::command`]).
-    pub handle_shortcuts: bool,
 }
 
 /// Short text and colour of a seal, for the claim list and the inspector.
@@ -130,7 +112,6 @@ pub fn review_tab_ui(
             .review_message
             .as_ref()
             .map(|(m, refused)| (m.as_str(), *refused)),
-        handle_shortcuts: false,
     };
     if let Some(request) = review_panel(ui, &view, panel) {
         commands.push(crate::state::Command::Review(request));
@@ -174,11 +155,6 @@ pub fn review_panel(
     state: &mut ReviewPanelState,
 ) -> Option<ReviewRequest> {
     let mut request = None;
-    if view.handle_shortcuts
-        && let Some(command) = review_command_from_input(ui)
-    {
-        request = state.command(command);
-    }
     let queue = review_queue(view.project);
     ui.heading("Review");
     let position = view
