@@ -7,6 +7,7 @@ use super::widgets::{
     focusable_text_field, format_date, parse_date, parse_tags, parsed_field, text_field,
     verdict_badge,
 };
+use crate::model::review::{ReviewAction, ReviewRequest};
 use crate::model::{
     Claim, ClaimChange, ClaimStatus, ClaimantKind, Edit, Evidence, Stance, snippet,
 };
@@ -153,7 +154,10 @@ pub fn inspector_ui(
         .on_disabled_hover_text(
             "Signed off: reopen with a reason or correct the verdict (Review menu)",
         );
-        if status != claim.status {
+        if status == ClaimStatus::Reviewed && claim.status != ClaimStatus::Reviewed {
+            // A sign-off is signed with the reviewer's key (the Review queue's Sign off).
+            commands.push(Command::Review(ReviewRequest::Act(ReviewAction::SignOff)));
+        } else if status != claim.status {
             commands.push(change(claim, ClaimChange::Status(status)));
         }
     });
