@@ -15,7 +15,7 @@ use super::edit::EditError;
 use super::field::{ClaimField, FieldValue, ProjectField, SourceField};
 use super::ids::{ClaimId, SourceId};
 use super::project::Project;
-use super::review::guard_change;
+use super::review::{broken_rule, guard_change};
 
 /// Identifies a [`Conflict`]. Derived from what conflicts, so merging the same copies twice
 /// gives the same ids.
@@ -250,6 +250,9 @@ impl Project {
                     && *before != *claim
                 {
                     return Err(EditError::VerdictLocked);
+                }
+                if let Some(rule) = broken_rule(&claim, self.scale.is_conclusion_only()) {
+                    return Err(EditError::Rule(rule));
                 }
                 self.claims.retain(|c| c.id != claim_id);
                 self.claims.push(*claim);
