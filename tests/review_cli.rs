@@ -431,6 +431,12 @@ fn a_correction_needs_a_second_person_and_reports_keep_the_signed_verdict_meanwh
     assert!(html.contains("He did discuss it"));
     let out = alice.run(&["export", p, "--format", "csv"]);
     assert!(
+        stdout(&out).contains(",signature\r\n")
+            && stdout(&out).contains(",signature valid (Ed25519 key "),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
         stderr(&out).contains("Note: 1 of 1 published verdicts carry a valid signature"),
         "{}",
         stderr(&out)
