@@ -14,5 +14,6 @@ pub mod export;
 pub mod io;
 pub mod merge;
 pub mod model;
+pub mod signing;
 pub mod state;
 pub mod ui;

@@ -169,6 +169,7 @@ impl FactcheckApp {
             }
             Command::PathChosen { kind, path } => self.path_chosen(ctx, kind, path),
             Command::SetPrefs(prefs) => self.state.prefs = (*prefs).sanitised(),
+            Command::Review(request) => self.review_request(ctx, request),
             Command::CloseModal => self.panels.modals.close(),
             Command::CloseFileBrowser => self.file_browser = None,
             Command::DismissStatus => self.state.status = None,
@@ -272,6 +273,7 @@ impl FactcheckApp {
                     self.update_article_from(&path);
                 }
             }
+            Action::Review(command) => self.review_command(ctx, command),
             Action::NewFromClipboard => self.show_modal(Modal::PasteArticle {
                 text: String::new(),
             }),

@@ -17,6 +17,7 @@ mod find;
 mod layering_tests;
 mod modals;
 mod native;
+mod review;
 mod window;
 
 use std::path::PathBuf;
@@ -65,8 +66,13 @@ impl FactcheckApp {
     /// A new app with these preferences and dialogs, nothing open.
     #[must_use]
     pub fn new(prefs: Prefs, dialogs: Box<dyn FileDialogs>) -> Self {
+        let mut state = Workbench::new(prefs);
+        state.config_dir = crate::signing::config_dir().ok();
+        if let Some(dir) = &state.config_dir {
+            state.trust = crate::signing::TrustStore::load(dir).unwrap_or_default();
+        }
         Self {
-            state: Workbench::new(prefs),
+            state,
             panels: PanelState::default(),
             article_view: ArticleView::default(),
             dialogs,

@@ -11,6 +11,7 @@ use super::anchor::AnchorProblem;
 use super::claim::Claim;
 use super::conflict::Conflict;
 use super::ids::{ClaimId, SourceId};
+use super::review::ReviewerKey;
 use super::scale::RatingScale;
 use super::source::Source;
 use super::text::TextIndex;
@@ -76,6 +77,9 @@ pub struct Project {
     /// Unresolved merge conflicts (see `merge`); absent from the file when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// Reviewers who signed off a claim: display name and public key (see `signing`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reviewers: Vec<ReviewerKey>,
     /// The checked article (last, so the long text ends the file).
     pub article: Article,
 }
@@ -89,6 +93,7 @@ impl Default for Project {
             sources: Vec::new(),
             claims: Vec::new(),
             conflicts: Vec::new(),
+            reviewers: Vec::new(),
             article: Article::default(),
         }
     }

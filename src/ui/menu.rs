@@ -78,6 +78,11 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &Workbench, commands: &mut Vec<Command>) 
             action_button(ui, Action::NextClaim, has_doc, commands);
             action_button(ui, Action::PreviousClaim, has_doc, commands);
         });
+        ui.menu_button("Review", |ui| {
+            for command in crate::state::ReviewCommand::ALL {
+                action_button(ui, Action::Review(command), has_doc, commands);
+            }
+        });
         ui.menu_button("View", |ui| {
             action_button(ui, Action::ZoomIn, true, commands);
             action_button(ui, Action::ZoomOut, true, commands);

@@ -11,6 +11,7 @@ pub mod menu;
 pub mod merge_view;
 pub mod modals;
 pub mod project_panel;
+pub mod review_panel;
 pub mod sources;
 pub mod status_bar;
 pub mod theme;
@@ -71,6 +72,7 @@ pub fn workbench_ui(ui: &mut Ui, mut frame: WorkbenchFrame<'_>) -> Vec<Command> 
                         &state.summary,
                         &mut frame.panels.filter,
                         state.selected_claim,
+                        &state.seals,
                         &mut commands,
                     );
                 });
@@ -133,6 +135,7 @@ fn right_panel_ui(
             (RightTab::Claim, "Claim"),
             (RightTab::Sources, "Sources"),
             (RightTab::Project, "Project"),
+            (RightTab::Review, "Review"),
         ] {
             if ui.selectable_label(state.right_tab == tab, label).clicked() {
                 commands.push(Command::ShowTab(tab));
@@ -154,6 +157,7 @@ fn right_panel_ui(
                                 ui,
                                 doc,
                                 claim,
+                                state.seals.get(&claim.id),
                                 has_selection,
                                 focus_field,
                                 &mut frame.panels.inspector,
@@ -173,6 +177,9 @@ fn right_panel_ui(
         }
         RightTab::Sources => sources::sources_tab_ui(ui, doc, state.selected_source, commands),
         RightTab::Project => project_panel::project_tab_ui(ui, doc, commands),
+        RightTab::Review => {
+            review_panel::review_tab_ui(ui, doc, state, &mut frame.panels.review, commands);
+        }
     }
 }
 
