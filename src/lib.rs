@@ -12,4 +12,5 @@ pub mod export;
 pub mod io;
 pub mod merge;
 pub mod model;
+pub mod research;
 pub mod ui;

@@ -72,6 +72,8 @@ pub(crate) fn public_project(view: &ReportView<'_>) -> Project {
         claims: view.claims.iter().map(|c| (*c).clone()).collect(),
         // Unresolved merge conflicts are desk work (and may hold confidential sources).
         conflicts: Vec::new(),
+        // Dismissed suggestions are desk work too.
+        dismissed_suggestions: Vec::new(),
         article: source.article.clone(),
     };
     for claim in &mut project.claims {

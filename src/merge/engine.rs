@@ -76,6 +76,10 @@ pub fn merge_with(
     project.claims = claims;
     project.sources = sources;
     project.conflicts = conflicts;
+    project.dismissed_suggestions = crate::research::union_dismissed(
+        &ours.dismissed_suggestions,
+        &theirs.dismissed_suggestions,
+    );
     project.sort_claims();
     MergeOutcome {
         project,

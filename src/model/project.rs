@@ -76,6 +76,9 @@ pub struct Project {
     /// Unresolved merge conflicts (see `merge`); absent from the file when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// Sentences the checkers dismissed from the claim suggestions; absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dismissed_suggestions: Vec<crate::research::DismissedSuggestion>,
     /// The checked article (last, so the long text ends the file).
     pub article: Article,
 }
@@ -89,6 +92,7 @@ impl Default for Project {
             sources: Vec::new(),
             claims: Vec::new(),
             conflicts: Vec::new(),
+            dismissed_suggestions: Vec::new(),
             article: Article::default(),
         }
     }
