@@ -39,7 +39,8 @@ pub enum Feature {
     Question,
     /// An opinion, a value judgement or an exhortation ("I think", "should", "great").
     Opinion,
-    /// A prediction or a promise about the future ("will", "going to").
+    /// A prediction or a promise about the future ("will", "going to"); not counted when the
+    /// sentence also reports a past event.
     Prediction,
     /// Personal experience told in the first person singular.
     Personal,
@@ -348,8 +349,12 @@ pub fn score_sentence(sentence: &str) -> Score {
     if words < 6 {
         fired |= Feature::TooShort.bit();
     }
-    // "will" after "the bill" is still a prediction; a question mark after a number is still a
-    // question: features add up, nothing is special-cased.
+    // A sentence that reports a past event is checkable even when it mentions an aim ("we
+    // discussed a unit so that hacking will be guarded"): the prediction does not count then.
+    // Everything else adds up as it is.
+    if fired & Feature::Event.bit() != 0 {
+        fired &= !Feature::Prediction.bit();
+    }
     let mut reasons: Vec<Reason> = Feature::ALL
         .into_iter()
         .filter(|f| fired & f.bit() != 0)
