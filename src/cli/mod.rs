@@ -510,8 +510,8 @@ pub fn merge_report(outcome: &crate::merge::MergeOutcome, three_way: bool) -> St
         out,
         "{} merge: {}, {}.",
         if three_way { "Three-way" } else { "Two-way" },
-        count(project.claims.len(), "claim", "claims"),
-        count(project.sources.len(), "source", "sources")
+        crate::model::count(project.claims.len(), "claim", "claims"),
+        crate::model::count(project.sources.len(), "source", "sources")
     );
     for kind in crate::merge::PairKind::ALL {
         let n = outcome.pairs.iter().filter(|p| p.kind == kind).count();
@@ -527,7 +527,7 @@ pub fn merge_report(outcome: &crate::merge::MergeOutcome, three_way: bool) -> St
     let _ = writeln!(
         out,
         "{} (open the merged file in the app to decide them):",
-        count(
+        crate::model::count(
             project.conflicts.len(),
             "unresolved conflict",
             "unresolved conflicts"
@@ -578,10 +578,6 @@ fn diff_files(a: &Path, b: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// Save `path` `times` times. Version `n` has `resave:PID:n` both in the report URL (near the top
 /// of the file) and in the last claim's conclusion (after the claims, before the article), so
 /// a file mixing two versions would show two different marks.
@@ -625,38 +621,5 @@ pub fn reanchor_report(
     results: &[crate::model::ReanchorResult],
     quotes: &std::collections::HashMap<crate::model::ClaimId, String>,
 ) -> String {
-    use crate::model::ReanchorOutcome;
-    use std::fmt::Write as _;
-    let mut out = String::new();
-    let mut counts = [0usize; 4];
-    for result in results {
-        let quote = quotes.get(&result.claim_id).map_or("", String::as_str);
-        let (slot, what) = match result.outcome {
-            ReanchorOutcome::Unchanged => (0, "exact".to_owned()),
-            ReanchorOutcome::Moved => (1, "moved".to_owned()),
-            ReanchorOutcome::Fuzzy { score } => (2, format!("fuzzy {score:.2}")),
-            ReanchorOutcome::Orphan => (3, "orphan".to_owned()),
-        };
-        counts[slot] += 1;
-        let place = result.anchor.as_ref().map_or_else(
-            || "not found".to_owned(),
-            |a| format!("{}..{}", a.start, a.end),
-        );
-        let _ = writeln!(
-            out,
-            "{} {what:<10} {place:<15} \"{}\"",
-            result.claim_id.short(),
-            snippet(quote, 60)
-        );
-    }
-    let _ = writeln!(
-        out,
-        "{} claims: {} exact, {} moved, {} fuzzy, {} orphans (kept with all their work).",
-        results.len(),
-        counts[0],
-        counts[1],
-        counts[2],
-        counts[3]
-    );
-    out
+    crate::model::ReanchorReport::new(results, quotes).to_text()
 }

@@ -463,14 +463,7 @@ pub fn anchor_id(claim: &Claim) -> String {
     format!("claim-{}", claim.id.short())
 }
 
-/// "1 thing" / "3 things".
-pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+pub(crate) use crate::model::count;
 
 #[cfg(test)]
 mod tests {
@@ -487,11 +480,5 @@ mod tests {
         );
         assert_eq!(ExportFormat::from_cli_name("pdf"), None);
         assert_eq!(ExportFormat::ClaimReview.extension(), "jsonld");
-    }
-
-    #[test]
-    fn count_says_one_or_many() {
-        assert_eq!(count(1, "claim", "claims"), "1 claim");
-        assert_eq!(count(0, "claim", "claims"), "0 claims");
     }
 }

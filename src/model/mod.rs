@@ -15,6 +15,7 @@ mod scale;
 mod search;
 mod source;
 mod text;
+mod words;
 
 pub use anchor::{Anchor, AnchorProblem, CONTEXT_CHARS, find_occurrences};
 pub use claim::{
@@ -28,8 +29,11 @@ pub use edit::{ClaimChange, Edit, EditError};
 pub use ids::{ClaimId, CommentId, SourceId};
 pub use project::grapheme_range;
 pub use project::{Article, ArticleMeta, FORMAT_VERSION, Project, ProjectWarning, Publishing};
-pub use reanchor::{FUZZY_THRESHOLD, ReanchorOutcome, ReanchorResult, reanchor};
+pub use reanchor::{
+    FUZZY_THRESHOLD, ReanchorLine, ReanchorOutcome, ReanchorReport, ReanchorResult, reanchor,
+};
 pub use scale::{RatingLabel, RatingScale, Rgb, ScalePreset, UNRATED};
 pub use search::find_all;
 pub use source::{Source, SourceKind, is_safe_link};
 pub use text::{Paragraph, TextIndex, char_to_byte};
+pub use words::count;

@@ -255,6 +255,12 @@ impl Project {
             .map_or(verdict, |l| l.text.as_str())
     }
 
+    /// The text of a claim's verdict, `"Unrated"` when it has none.
+    #[must_use]
+    pub fn verdict_label<'a>(&'a self, verdict: Option<&'a str>) -> &'a str {
+        verdict.map_or("Unrated", |v| self.verdict_text(v))
+    }
+
     /// Put claims in a stable order: anchored claims by position, orphans last, ties by id.
     /// Saving in this order keeps files deterministic and diffs small.
     pub fn sort_claims(&mut self) {

@@ -4,8 +4,8 @@
 use egui::{RichText, Ui};
 
 use super::widgets::{status_chip, verdict_badge};
-use crate::app::{ClaimFilter, ClaimSummary, Command, Document, SortBy, all_tags};
 use crate::model::{Claim, ClaimId, ClaimStatus, snippet};
+use crate::state::{ClaimFilter, ClaimSummary, Command, Document, SortBy, all_tags};
 
 const ROW_HEIGHT: f32 = 46.0;
 

@@ -7,21 +7,10 @@ use super::widgets::{
     focusable_text_field, format_date, parse_date, parse_tags, parsed_field, text_field,
     verdict_badge,
 };
-use crate::app::{CoalesceKey, Command, Document};
 use crate::model::{
     Claim, ClaimChange, ClaimStatus, ClaimantKind, Edit, Evidence, Stance, snippet,
 };
-
-/// State of the inspector that is not part of the project (text being typed).
-#[derive(Default)]
-pub struct InspectorState {
-    /// The comment being written.
-    pub new_comment: String,
-    /// The reason for a verdict correction being written.
-    pub correction_reason: String,
-    /// The verdict chosen for a correction.
-    pub correction_verdict: Option<String>,
-}
+use crate::state::{ClaimDraft, CoalesceKey, Command, Document, InspectorState};
 
 fn change(claim: &Claim, change: ClaimChange) -> Command {
     let field = change.field();
@@ -34,7 +23,7 @@ fn change(claim: &Claim, change: ClaimChange) -> Command {
     }
 }
 
-/// Draw the inspector for `claim`.
+/// Draw the inspector for `claim`; `state` keeps what is typed, per claim.
 pub fn inspector_ui(
     ui: &mut Ui,
     doc: &Document,
@@ -46,6 +35,7 @@ pub fn inspector_ui(
 ) {
     let project = &doc.project;
     let id = claim.id;
+    let draft = state.draft(id);
     ui.horizontal(|ui| {
         verdict_badge(ui, &project.scale, claim.verdict.as_deref());
         super::widgets::status_chip(ui, claim.status);
@@ -149,10 +139,7 @@ pub fn inspector_ui(
         let locked = claim.status == ClaimStatus::Reviewed;
         ui.horizontal(|ui| {
             let mut verdict = claim.verdict.clone();
-            let selected_text = verdict
-                .as_deref()
-                .map_or("Unrated", |v| project.verdict_text(v))
-                .to_owned();
+            let selected_text = project.verdict_label(verdict.as_deref()).to_owned();
             ui.add_enabled_ui(!locked, |ui| {
                 egui::ComboBox::new((id, "verdict"), "Verdict")
                     .selected_text(selected_text)
@@ -169,7 +156,7 @@ pub fn inspector_ui(
             }
         });
         if locked {
-            correction_ui(ui, doc, claim, state, commands);
+            correction_ui(ui, doc, claim, draft, commands);
         }
     }
     if let Some(v) = focusable_text_field(
@@ -194,7 +181,7 @@ pub fn inspector_ui(
     ui.separator();
     evidence_ui(ui, doc, claim, commands);
     ui.separator();
-    comments_ui(ui, claim, state, commands);
+    comments_ui(ui, claim, draft, commands);
     egui::CollapsingHeader::new(format!("History ({})", claim.history.len()))
         .id_salt((id, "history"))
         .show(ui, |ui| {
@@ -219,14 +206,8 @@ pub fn inspector_ui(
                         "Correction {} by {}: {} → {} ({})",
                         revision.at.format("%Y-%m-%d"),
                         revision.by,
-                        revision
-                            .old_verdict
-                            .as_deref()
-                            .map_or("unrated", |v| project.verdict_text(v)),
-                        revision
-                            .new_verdict
-                            .as_deref()
-                            .map_or("unrated", |v| project.verdict_text(v)),
+                        project.verdict_label(revision.old_verdict.as_deref()),
+                        project.verdict_label(revision.new_verdict.as_deref()),
                         revision.reason
                     ))
                     .small(),
@@ -247,7 +228,7 @@ fn correction_ui(
     ui: &mut Ui,
     doc: &Document,
     claim: &Claim,
-    state: &mut InspectorState,
+    state: &mut ClaimDraft,
     commands: &mut Vec<Command>,
 ) {
     let project = &doc.project;
@@ -261,12 +242,7 @@ fn correction_ui(
                 .or_else(|| claim.verdict.clone());
             let mut verdict = current.clone();
             egui::ComboBox::new((claim.id, "new verdict"), "New verdict")
-                .selected_text(
-                    verdict
-                        .as_deref()
-                        .map_or("Unrated", |v| project.verdict_text(v))
-                        .to_owned(),
-                )
+                .selected_text(project.verdict_label(verdict.as_deref()).to_owned())
                 .show_ui(ui, |ui| {
                     for label in &project.scale.labels {
                         ui.selectable_value(&mut verdict, Some(label.id.clone()), &label.text);
@@ -405,12 +381,7 @@ fn evidence_ui(ui: &mut Ui, doc: &Document, claim: &Claim, commands: &mut Vec<Co
     });
 }
 
-fn comments_ui(
-    ui: &mut Ui,
-    claim: &Claim,
-    state: &mut InspectorState,
-    commands: &mut Vec<Command>,
-) {
+fn comments_ui(ui: &mut Ui, claim: &Claim, state: &mut ClaimDraft, commands: &mut Vec<Command>) {
     ui.label(RichText::new(format!("Comments ({})", claim.comments.len())).strong());
     for comment in &claim.comments {
         ui.horizontal_wrapped(|ui| {
