@@ -15,6 +15,7 @@ mod files;
 mod find;
 mod modals;
 mod native;
+mod research;
 mod window;
 
 use std::path::PathBuf;
@@ -55,6 +56,8 @@ pub struct FactcheckApp {
     /// Quit was confirmed: let the window close.
     allow_close: bool,
     window_title: String,
+    /// Suggested claims and the claim library worker.
+    research: research::Research,
 }
 
 impl FactcheckApp {
@@ -73,6 +76,7 @@ impl FactcheckApp {
             frames: 0,
             allow_close: false,
             window_title: String::new(),
+            research: research::Research::default(),
         }
     }
 
@@ -101,6 +105,7 @@ impl FactcheckApp {
         }
         self.handle_window_input(&ctx);
         self.refresh_derived(&ctx);
+        self.refresh_research(&ctx);
         let frame = crate::ui::WorkbenchFrame {
             state: &self.state,
             panels: &mut self.panels,

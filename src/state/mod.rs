@@ -17,6 +17,7 @@ mod inspector;
 mod merge_session;
 mod modal;
 mod prefs;
+mod research;
 mod status;
 mod summary;
 
@@ -30,6 +31,7 @@ pub use inspector::{ClaimDraft, InspectorState};
 pub use merge_session::MergeSession;
 pub use modal::{Modal, Modals};
 pub use prefs::{DEFAULT_FONT_SIZE, PREFS_KEY, Prefs, ThemeChoice};
+pub use research::{CheckedBefore, FoundCheck, ResearchAction, ResearchPanel, Suggestions};
 pub use status::{Level, StatusMessage};
 pub use summary::ClaimSummary;
 
@@ -56,6 +58,10 @@ pub struct Workbench {
     /// Indices (into `project.claims`) of the claims the list shows, in order (derived from
     /// the project and the filter).
     pub shown_claims: Vec<usize>,
+    /// Suggested sentences of the article (derived, while the "Suggested" view is shown).
+    pub suggestions: Suggestions,
+    /// Earlier checks of the selected claim (filled off the UI thread).
+    pub checked_before: CheckedBefore,
 }
 
 impl Workbench {
@@ -72,6 +78,8 @@ impl Workbench {
             export_only_reviewed: false,
             summary: ClaimSummary::default(),
             shown_claims: Vec::new(),
+            suggestions: Suggestions::default(),
+            checked_before: CheckedBefore::default(),
         }
     }
 
@@ -107,4 +115,6 @@ pub struct PanelState {
     pub merge: Option<MergeSession>,
     /// An inspector field to focus next frame (`"statement"`, `"claimant"`, `"conclusion"`).
     pub focus_field: Option<&'static str>,
+    /// The research views ("Suggested").
+    pub research: ResearchPanel,
 }

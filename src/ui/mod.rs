@@ -4,6 +4,7 @@
 
 pub mod article_panel;
 pub mod article_view;
+pub mod checked_before;
 pub mod claim_list;
 pub mod inspector;
 pub mod menu;
@@ -12,6 +13,7 @@ pub mod modals;
 pub mod project_panel;
 pub mod sources;
 pub mod status_bar;
+pub mod suggested;
 pub mod theme;
 pub mod widgets;
 
@@ -61,15 +63,25 @@ pub fn workbench_ui(ui: &mut Ui, mut frame: WorkbenchFrame<'_>) -> Vec<Command> 
                 .resizable(true)
                 .default_size(theme::CLAIM_LIST_WIDTH)
                 .show(ui, |ui| {
-                    claim_list::claim_list_ui(
-                        ui,
-                        doc,
-                        &state.shown_claims,
-                        &state.summary,
-                        &mut frame.panels.filter,
-                        state.selected_claim,
-                        &mut commands,
-                    );
+                    let research = &mut frame.panels.research;
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut research.show_suggested, false, "Claims");
+                        ui.selectable_value(&mut research.show_suggested, true, "Suggested")
+                            .on_hover_text("Sentences worth checking, with the reasons");
+                    });
+                    if research.show_suggested {
+                        suggested::suggested_ui(ui, doc, &state.suggestions, &mut commands);
+                    } else {
+                        claim_list::claim_list_ui(
+                            ui,
+                            doc,
+                            &state.shown_claims,
+                            &state.summary,
+                            &mut frame.panels.filter,
+                            state.selected_claim,
+                            &mut commands,
+                        );
+                    }
                 });
             egui::Panel::right("inspector panel")
                 .resizable(true)
@@ -153,6 +165,7 @@ fn right_panel_ui(
                                 &mut frame.panels.inspector,
                                 commands,
                             );
+                            checked_before::checked_before_ui(ui, &state.checked_before, commands);
                         });
                 }
                 None => {
