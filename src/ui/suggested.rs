@@ -105,3 +105,54 @@ fn suggestion_row_ui(ui: &mut Ui, suggestion: &Suggestion, commands: &mut Vec<Co
         });
     });
 }
+
+/// Subtle marks in the article's left margin beside suggested sentences on screen (a dot at
+/// the sentence's first line; hover for the score and reasons). Call right after the article
+/// view has drawn, so its positions are this frame's.
+pub fn margin_marks_ui(
+    ui: &Ui,
+    view: &super::article_view::ArticleView,
+    doc: &Document,
+    suggestions: &Suggestions,
+    font_size: f32,
+) {
+    let index = doc.index();
+    let colour = super::theme::warning_colour(ui.visuals().dark_mode).gamma_multiply(0.7);
+    let clip = ui.clip_rect();
+    for suggestion in open_suggestions(doc, suggestions) {
+        let Some(at) = view.char_screen_pos(suggestion.start) else {
+            continue;
+        };
+        let paragraph = index
+            .paragraphs()
+            .get(index.paragraph_of_char(suggestion.start))
+            .map_or(suggestion.start, |p| p.chars.start);
+        let left = view
+            .char_screen_pos(paragraph)
+            .filter(|p| p.x <= at.x)
+            .map_or(at.x, |p| p.x);
+        let centre = egui::pos2(left - font_size * 0.6, at.y);
+        if !clip.contains(centre) {
+            continue;
+        }
+        ui.painter().circle_filled(centre, 3.0, colour);
+        let rect = egui::Rect::from_center_size(centre, egui::vec2(10.0, 10.0));
+        let reasons: Vec<&str> = suggestion
+            .score
+            .reasons
+            .iter()
+            .filter(|r| r.weight > 0.0)
+            .map(|r| r.feature.label())
+            .collect();
+        ui.interact(
+            rect,
+            egui::Id::unique(("suggestion mark", suggestion.start)),
+            egui::Sense::hover(),
+        )
+        .on_hover_text(format!(
+            "Suggested claim ({:.2}): {}",
+            suggestion.score.score,
+            reasons.join(", ")
+        ));
+    }
+}
