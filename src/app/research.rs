@@ -132,6 +132,14 @@ impl FactcheckApp {
         for reply in replies {
             match reply {
                 Reply::Matches { statement, matches } => {
+                    // The selected claim itself (its project is in a library folder) is no
+                    // earlier check of itself.
+                    let own = self.state.selected_claim.map(|id| format!("#claim-{id}"));
+                    let mut matches: Vec<FoundCheck> = matches
+                        .into_iter()
+                        .filter(|m| own.as_ref().is_none_or(|own| !m.record.url.ends_with(own)))
+                        .collect();
+                    matches.truncate(CHECKED_BEFORE_TOP);
                     let cb = &mut self.state.checked_before;
                     if statement == cb.statement {
                         cb.matches = matches;
@@ -263,7 +271,7 @@ fn work(
             let reply = match open(&mut library, dir) {
                 Some(library) => Reply::Matches {
                     matches: library
-                        .search(&statement, CHECKED_BEFORE_TOP)
+                        .search(&statement, CHECKED_BEFORE_TOP + 1)
                         .into_iter()
                         .map(|m| FoundCheck {
                             score: m.score,

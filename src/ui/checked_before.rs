@@ -37,10 +37,10 @@ pub fn checked_before_ui(ui: &mut Ui, checked: &CheckedBefore, commands: &mut Ve
 fn found_check_ui(ui: &mut Ui, found: &FoundCheck, commands: &mut Vec<Command>) {
     let r = &found.record;
     ui.group(|ui| {
-        ui.set_width(ui.available_width());
+        ui.set_max_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&r.verdict).strong());
-            ui.label(format!("“{}”", crate::model::snippet(&r.claim, 200)));
+            ui.add(egui::Label::new(format!("“{}”", crate::model::snippet(&r.claim, 200))).wrap());
         });
         let by: Vec<&str> = [r.claimant.as_str(), r.publisher.as_str(), r.date.as_str()]
             .into_iter()

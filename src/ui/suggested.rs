@@ -70,11 +70,11 @@ pub fn suggested_ui(
 
 fn suggestion_row_ui(ui: &mut Ui, suggestion: &Suggestion, commands: &mut Vec<Command>) {
     ui.group(|ui| {
-        ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
+        ui.set_max_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("{:.2}", suggestion.score.score)).strong())
                 .on_hover_text("Check-worthiness score (0 to 1)");
-            ui.label(crate::model::snippet(&suggestion.text, ROW_CHARS));
+            ui.add(egui::Label::new(crate::model::snippet(&suggestion.text, ROW_CHARS)).wrap());
         });
         let reasons: Vec<String> = suggestion
             .score
@@ -85,7 +85,7 @@ fn suggestion_row_ui(ui: &mut Ui, suggestion: &Suggestion, commands: &mut Vec<Co
                 format!("{sign} {}", r.describe())
             })
             .collect();
-        ui.label(RichText::new(reasons.join(" · ")).small().weak());
+        ui.add(egui::Label::new(RichText::new(reasons.join(" · ")).small().weak()).wrap());
         ui.horizontal(|ui| {
             let (start, end) = (suggestion.start, suggestion.end);
             if ui
