@@ -277,6 +277,7 @@ fn a_crash_mid_update_leaves_a_library_that_loads() {
     reopened.import(&[a]).expect("import again");
     assert!(!lib.join("records/feedface.json").exists());
     assert!(!lib.join("records/.factcheck-save-x.tmp").exists());
+    assert!(!lib.join(".factcheck-save-y.tmp").exists());
 
     // A records file lost or damaged: the rest loads, with a warning.
     let records: Vec<PathBuf> = fs::read_dir(lib.join("records"))

@@ -392,6 +392,15 @@ impl Library {
 
     /// Remove records files the manifest no longer names, and leftover temporary files.
     fn remove_unreferenced_files(&self) {
+        if let Ok(entries) = fs::read_dir(&self.dir) {
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                let name = name.to_string_lossy();
+                if name.starts_with(".factcheck-") && name.ends_with(".tmp") {
+                    let _ = fs::remove_file(entry.path());
+                }
+            }
+        }
         let referenced: std::collections::HashSet<&str> = self
             .manifest
             .sources
