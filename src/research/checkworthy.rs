@@ -273,10 +273,10 @@ static LEXICON: LazyLock<HashMap<&'static str, u16>> = LazyLock::new(|| {
     map
 });
 
-/// Capitalised words that are not names (sentence openers after quotes, days of the week are
-/// kept as names: they date a claim).
+/// Capitalised words that are not names: the pronoun "I", stage directions, and titles (the
+/// name after a title counts).
 const NOT_NAMES: &[&str] = &[
-    "I", "I'm", "I've", "I'd", "I'll", "OK", "Applause", "Laughter",
+    "I", "I'm", "I've", "I'd", "I'll", "OK", "Applause", "Laughter", "Mr", "Mrs", "Ms", "Dr",
 ];
 
 /// Score one sentence.
