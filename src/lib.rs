@@ -15,5 +15,6 @@ pub mod io;
 pub mod merge;
 pub mod model;
 pub mod signing;
+pub mod research;
 pub mod state;
 pub mod ui;

@@ -124,6 +124,7 @@ impl FactcheckApp {
             }
             Command::ShowTab(tab) => self.state.right_tab = tab,
             Command::MarkFindMatch => self.mark_find_match(),
+            Command::Research(action) => self.research_action(ctx, action),
             Command::CloseFind { select_match } => self.close_find(ctx, select_match),
             Command::Export(format) => {
                 let Some(doc) = self.doc() else { return };

@@ -18,6 +18,7 @@ mod layering_tests;
 mod modals;
 mod native;
 mod review;
+mod research;
 mod window;
 
 use std::path::PathBuf;
@@ -60,6 +61,8 @@ pub struct FactcheckApp {
     /// Quit was confirmed: let the window close.
     allow_close: bool,
     window_title: String,
+    /// Suggested claims and the claim library worker.
+    research: research::Research,
 }
 
 impl FactcheckApp {
@@ -84,6 +87,7 @@ impl FactcheckApp {
             frames: 0,
             allow_close: false,
             window_title: String::new(),
+            research: research::Research::default(),
         }
     }
 
@@ -112,6 +116,7 @@ impl FactcheckApp {
         }
         self.handle_window_input(&ctx);
         self.refresh_derived();
+        self.refresh_research(&ctx);
         let frame = crate::ui::WorkbenchFrame {
             state: &self.state,
             panels: &mut self.panels,

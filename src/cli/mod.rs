@@ -15,6 +15,9 @@ use chrono::Utc;
 use clap::{ArgGroup, Parser, Subcommand};
 
 use crate::export::{ExportFormat, ExportOptions};
+
+pub mod library;
+pub mod suggest;
 use crate::io::{import_article_file, load_project, save_project};
 use crate::model::{
     Anchor, ArticleMeta, Claim, ClaimChange, Edit, Project, TextIndex, find_occurrences, snippet,
@@ -181,6 +184,43 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Suggest the check-worthy sentences of an article or project, with reasons.
+    Suggest {
+        /// An article (`.txt`, `.md`, `.html`) or a project (`.ron`).
+        article_or_project: PathBuf,
+        /// Print every sentence, not only the suggested ones.
+        #[arg(long)]
+        all: bool,
+        /// Only the N highest-scoring sentences, best first.
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = suggest::OutputFormat::Text)]
+        format: suggest::OutputFormat,
+    },
+    /// The claim library of earlier checks ("Checked before?").
+    Library {
+        /// What to do.
+        #[command(subcommand)]
+        action: library::LibraryCommand,
+    },
+    /// Find earlier checks of a claim, tweet or quote in the claim library.
+    Similar {
+        /// The claim, tweet or quote.
+        text: Option<String>,
+        /// Search for every `id<TAB>text` line of FILE instead.
+        #[arg(long, value_name = "FILE", conflicts_with = "text")]
+        queries: Option<PathBuf>,
+        /// The library folder (default: the app data folder).
+        #[arg(long)]
+        library: Option<PathBuf>,
+        /// How many matches per query.
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        top: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = suggest::OutputFormat::Text)]
+        format: suggest::OutputFormat,
+    },
 }
 
 /// Run a headless subcommand.
@@ -254,6 +294,26 @@ pub fn run(command: Command, reviewer: &str) -> anyhow::Result<()> {
             new_article,
             output,
         } => update_article(&project, &new_article, output.as_deref()),
+        Command::Suggest {
+            article_or_project,
+            all,
+            top,
+            format,
+        } => suggest::run(&article_or_project, all, top, format),
+        Command::Library { action } => library::run(action),
+        Command::Similar {
+            text,
+            queries,
+            library,
+            top,
+            format,
+        } => library::similar(
+            text.as_deref(),
+            queries.as_deref(),
+            library.as_deref(),
+            top,
+            format,
+        ),
     }
 }
 

@@ -74,6 +74,8 @@ pub(crate) fn public_project(view: &ReportView<'_>) -> Project {
         conflicts: Vec::new(),
         // The keys that signed the exported sign-offs, so the JSON can be verified.
         reviewers: source.reviewers.clone(),
+        // Dismissed suggestions are desk work too.
+        dismissed_suggestions: Vec::new(),
         article: source.article.clone(),
     };
     for claim in &mut project.claims {

@@ -78,6 +78,10 @@ pub fn merge_with(
     project.sources = sources;
     project.conflicts = conflicts;
     project.reviewers = union_reviewers(&ours.reviewers, &theirs.reviewers);
+    project.dismissed_suggestions = crate::research::union_dismissed(
+        &ours.dismissed_suggestions,
+        &theirs.dismissed_suggestions,
+    );
     project.sort_claims();
     MergeOutcome {
         project,

@@ -80,6 +80,9 @@ pub struct Project {
     /// Reviewers who signed off a claim: display name and public key (see `signing`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub reviewers: Vec<ReviewerKey>,
+    /// Sentences the checkers dismissed from the claim suggestions; absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dismissed_suggestions: Vec<crate::research::DismissedSuggestion>,
     /// The checked article (last, so the long text ends the file).
     pub article: Article,
 }
@@ -94,6 +97,7 @@ impl Default for Project {
             claims: Vec::new(),
             conflicts: Vec::new(),
             reviewers: Vec::new(),
+            dismissed_suggestions: Vec::new(),
             article: Article::default(),
         }
     }

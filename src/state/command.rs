@@ -156,6 +156,8 @@ pub enum Command {
     CloseModal,
     /// Clear the status-bar message.
     DismissStatus,
+    /// Suggested claims and the claim library.
+    Research(super::research::ResearchAction),
 }
 
 impl Command {

@@ -18,6 +18,7 @@ mod merge_session;
 mod modal;
 mod prefs;
 mod review;
+mod research;
 mod status;
 mod summary;
 
@@ -32,6 +33,7 @@ pub use merge_session::MergeSession;
 pub use modal::{Modal, Modals};
 pub use prefs::{DEFAULT_FONT_SIZE, PREFS_KEY, Prefs, ThemeChoice};
 pub use review::{ReviewCommand, ReviewForm, ReviewPanelState};
+pub use research::{CheckedBefore, FoundCheck, ResearchAction, ResearchPanel, Suggestions};
 pub use status::{Level, StatusMessage};
 pub use summary::ClaimSummary;
 
@@ -66,6 +68,10 @@ pub struct Workbench {
     pub config_dir: Option<std::path::PathBuf>,
     /// What the last review request did, and whether it was refused.
     pub review_message: Option<(String, bool)>,
+    /// Suggested sentences of the article (derived, while the "Suggested" view is shown).
+    pub suggestions: Suggestions,
+    /// Earlier checks of the selected claim (filled off the UI thread).
+    pub checked_before: CheckedBefore,
 }
 
 impl Workbench {
@@ -86,6 +92,8 @@ impl Workbench {
             trust: crate::signing::TrustStore::default(),
             config_dir: None,
             review_message: None,
+            suggestions: Suggestions::default(),
+            checked_before: CheckedBefore::default(),
         }
     }
 
@@ -123,4 +131,6 @@ pub struct PanelState {
     pub focus_field: Option<InspectorField>,
     /// The review queue's open form and what is typed in it.
     pub review: ReviewPanelState,
+    /// The research views ("Suggested").
+    pub research: ResearchPanel,
 }

@@ -4,6 +4,7 @@
 
 pub mod article_panel;
 pub mod article_view;
+pub mod checked_before;
 pub mod claim_list;
 pub mod file_browser;
 pub mod inspector;
@@ -14,6 +15,7 @@ pub mod project_panel;
 pub mod review_panel;
 pub mod sources;
 pub mod status_bar;
+pub mod suggested;
 pub mod theme;
 pub mod widgets;
 
@@ -65,16 +67,26 @@ pub fn workbench_ui(ui: &mut Ui, mut frame: WorkbenchFrame<'_>) -> Vec<Command> 
                 .resizable(true)
                 .default_size(theme::CLAIM_LIST_WIDTH)
                 .show(ui, |ui| {
-                    claim_list::claim_list_ui(
-                        ui,
-                        doc,
-                        &state.shown_claims,
-                        &state.summary,
-                        &mut frame.panels.filter,
-                        state.selected_claim,
-                        &state.seals,
-                        &mut commands,
-                    );
+                    let research = &mut frame.panels.research;
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut research.show_suggested, false, "Claims");
+                        ui.selectable_value(&mut research.show_suggested, true, "Suggested")
+                            .on_hover_text("Sentences worth checking, with the reasons");
+                    });
+                    if research.show_suggested {
+                        suggested::suggested_ui(ui, doc, &state.suggestions, &mut commands);
+                    } else {
+                        claim_list::claim_list_ui(
+                            ui,
+                            doc,
+                            &state.shown_claims,
+                            &state.summary,
+                            &mut frame.panels.filter,
+                            state.selected_claim,
+                            &state.seals,
+                            &mut commands,
+                        );
+                    }
                 });
             egui::Panel::right("inspector panel")
                 .resizable(true)
@@ -163,6 +175,7 @@ fn right_panel_ui(
                                 &mut frame.panels.inspector,
                                 commands,
                             );
+                            checked_before::checked_before_ui(ui, &state.checked_before, commands);
                         });
                 }
                 None => {
