@@ -11,7 +11,7 @@ pub enum LoadErrorKind {
     /// The file could not be read.
     #[error("Could not read the file: {}", plain_read_reason(.0))]
     Read(std::io::Error),
-    /// The file is larger than [`MAX_PROJECT_BYTES`].
+    /// The file is larger than [`MAX_PROJECT_BYTES`](super::MAX_PROJECT_BYTES).
     #[error("The file is {size} bytes, more than the {limit} bytes a project file may have")]
     TooLarge {
         /// File size.
@@ -49,7 +49,7 @@ pub enum LoadErrorKind {
         /// 1-based column of the end.
         col: usize,
     },
-    /// The file nests deeper than [`MAX_DEPTH`].
+    /// The file nests deeper than [`MAX_DEPTH`](super::MAX_DEPTH).
     #[error(
         "The file is nested more than {limit} levels deep at line {line}, column {col}; a project never needs that, so it was not read"
     )]
@@ -61,7 +61,7 @@ pub enum LoadErrorKind {
         /// The limit.
         limit: usize,
     },
-    /// The file holds more than [`MAX_VALUES`] values.
+    /// The file holds more than [`MAX_VALUES`](super::MAX_VALUES) values.
     #[error(
         "The file holds more than {limit} values (claims, sources, texts, lists); a project never needs that many, so it was not read"
     )]
