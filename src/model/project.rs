@@ -207,6 +207,11 @@ fn is_grapheme_boundary(text: &str, byte: usize) -> bool {
         .unwrap_or(true)
 }
 
+/// The sort key of a claim: anchored claims by position, orphans last, ties by id.
+fn claim_order(claim: &Claim) -> (bool, usize, usize, ClaimId) {
+    (claim.orphan, claim.anchor.start, claim.anchor.end, claim.id)
+}
+
 impl Project {
     /// A new project on an article text.
     #[must_use]
@@ -254,14 +259,13 @@ impl Project {
     /// Put claims in a stable order: anchored claims by position, orphans last, ties by id.
     /// Saving in this order keeps files deterministic and diffs small.
     pub fn sort_claims(&mut self) {
-        self.claims.sort_by(|a, b| {
-            (a.orphan, a.anchor.start, a.anchor.end, a.id).cmp(&(
-                b.orphan,
-                b.anchor.start,
-                b.anchor.end,
-                b.id,
-            ))
-        });
+        self.claims.sort_by_key(claim_order);
+    }
+
+    /// Whether the claims are already in the order [`Project::sort_claims`] gives.
+    #[must_use]
+    pub fn claims_sorted(&self) -> bool {
+        self.claims.is_sorted_by_key(claim_order)
     }
 
     /// Check a freshly loaded project and repair what can be repaired without losing data:

@@ -9,6 +9,9 @@ use super::stamp::{FileStamp, sha256};
 use super::{MAX_DEPTH, MAX_PROJECT_BYTES};
 use crate::model::{FORMAT_VERSION, Project, ProjectWarning};
 
+/// Files from this size on are hashed on a second thread while they are parsed.
+const PARALLEL_HASH_BYTES: usize = 1024 * 1024;
+
 /// A project read from a file, with what had to be repaired.
 #[derive(Debug)]
 pub struct Loaded {
@@ -31,9 +34,21 @@ pub fn load_project_stamped(path: &Path) -> Result<(Loaded, FileStamp), LoadErro
         kind,
     };
     let (bytes, metadata) = read(path).map_err(err)?;
-    let stamp = FileStamp::with_hash(bytes.len() as u64, sha256(&bytes), &metadata);
-    let loaded = from_ron_bytes(&bytes).map_err(err)?;
-    Ok((loaded, stamp))
+    // The stamp's hash is taken on a second thread while the text is parsed.
+    let (hash, loaded) = if bytes.len() < PARALLEL_HASH_BYTES {
+        (sha256(&bytes), from_ron_bytes(&bytes))
+    } else {
+        std::thread::scope(|scope| {
+            let hash = scope.spawn(|| sha256(&bytes));
+            let loaded = from_ron_bytes(&bytes);
+            let hash = hash
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (hash, loaded)
+        })
+    };
+    let stamp = FileStamp::with_hash(bytes.len() as u64, hash, &metadata);
+    Ok((loaded.map_err(err)?, stamp))
 }
 
 /// Stage "read": the bytes of a project file and its metadata, refusing folders, files over

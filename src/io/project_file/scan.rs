@@ -171,11 +171,7 @@ pub(super) fn scan(text: &str) -> Result<Scan, LoadErrorKind> {
 
 /// Position of the next `needle` at or after `from`.
 fn memchr_from(bytes: &[u8], needle: u8, from: usize) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .iter()
-        .position(|&b| b == needle)
-        .map(|p| p + from)
+    memchr::memchr(needle, bytes.get(from..)?).map(|p| p + from)
 }
 
 /// If a string literal starts at `i` (`r"`, `r#"`, `b"`, `br#"`): (start, body start, number
@@ -203,14 +199,13 @@ fn string_start(bytes: &[u8], i: usize) -> Option<(usize, usize, usize, bool)> {
 /// Index of the closing `"` of an escaped string whose body starts at `body`.
 fn find_string_end(bytes: &[u8], body: usize) -> Option<usize> {
     let mut j = body;
-    while j < bytes.len() {
-        match bytes[j] {
-            b'\\' => j += 2,
-            b'"' => return Some(j),
-            _ => j += 1,
+    loop {
+        j += memchr::memchr2(b'\\', b'"', bytes.get(j..)?)?;
+        if bytes[j] == b'"' {
+            return Some(j);
         }
+        j += 2;
     }
-    None
 }
 
 /// Index of the `"` that, followed by `hashes` `#`, closes a raw string.
