@@ -1301,6 +1301,7 @@ fn suggested_file_name(doc: &Document) -> String {
 
 impl eframe::App for FactcheckApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        crate::ui::startup_timing::frame_start(ui.ctx(), self.doc.is_some());
         FactcheckApp::ui(self, ui);
     }
 

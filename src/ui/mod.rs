@@ -9,6 +9,7 @@ pub mod merge_view;
 pub mod modals;
 pub mod project_panel;
 pub mod sources;
+pub mod startup_timing;
 pub mod status_bar;
 pub mod theme;
 pub mod widgets;
