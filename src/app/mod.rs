@@ -1110,6 +1110,7 @@ impl FactcheckApp {
     }
 
     fn set_document(&mut self, doc: Document) {
+        crate::ui::fonts::prefetch_for(&doc.project.article.text);
         self.selected_claim = doc.project.claims.first().map(|c| c.id);
         self.selected_source = None;
         self.doc = Some(doc);
@@ -1328,6 +1329,8 @@ pub fn run_gui(path: Option<PathBuf>, reviewer: &str) -> anyhow::Result<()> {
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
+        // Fallback fonts are looked up when text needs them (`ui::fonts`), not at start-up.
+        system_font_fallback: false,
         ..Default::default()
     };
     let reviewer = reviewer.trim().to_owned();
@@ -1335,6 +1338,7 @@ pub fn run_gui(path: Option<PathBuf>, reviewer: &str) -> anyhow::Result<()> {
         "Factcheck Workbench",
         options,
         Box::new(move |cc| {
+            crate::ui::fonts::install(&cc.egui_ctx);
             let mut prefs = load_prefs(cc.storage);
             if !reviewer.is_empty() {
                 prefs.reviewer_name = reviewer;

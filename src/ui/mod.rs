@@ -3,6 +3,7 @@
 
 pub mod article_view;
 pub mod claim_list;
+pub mod fonts;
 pub mod inspector;
 pub mod menu;
 pub mod merge_view;

@@ -140,6 +140,11 @@ pub fn scan(text: &str) -> Result<Scan, LoadErrorKind> {
 /// Stage "parse": deserialise the project from text that passed [`scan`], with one warning
 /// per unknown field. Neither repairs nor sorts.
 pub fn parse(text: &str, scan: &Scan) -> Result<(Project, Vec<ProjectWarning>), LoadErrorKind> {
+    if let Some(claims) = &scan.claims
+        && let Some((project, unknown)) = super::split::parse_split(text, claims)
+    {
+        return version_checked(scan, project, unknown);
+    }
     let options = ron::Options::default().with_recursion_limit(MAX_DEPTH);
     let mut unknown = Vec::new();
     let project = parse_project(text, &options, &mut unknown).map_err(|e| {
@@ -165,6 +170,15 @@ pub fn parse(text: &str, scan: &Scan) -> Result<(Project, Vec<ProjectWarning>), 
             },
         }
     })?;
+    version_checked(scan, project, unknown)
+}
+
+/// The parsed project, unless the file had no version.
+fn version_checked(
+    scan: &Scan,
+    project: Project,
+    unknown: Vec<ProjectWarning>,
+) -> Result<(Project, Vec<ProjectWarning>), LoadErrorKind> {
     if scan.format_version.is_none_or(|v| v == 0) {
         return Err(LoadErrorKind::NoVersion);
     }
@@ -179,15 +193,19 @@ fn parse_project(
 ) -> Result<Project, ron::error::SpannedError> {
     let mut de = ron::Deserializer::from_str_with_options(text, options)?;
     let project = serde_ignored::deserialize(&mut de, |path| {
-        unknown.push(unknown_field_warning(&path));
+        unknown.push(unknown_field_warning(&path, None));
     })
     .map_err(|e| de.span_error(e))?;
     de.end().map_err(|e| de.span_error(e))?;
     Ok(project)
 }
 
-/// A warning naming an ignored field and where it is (`claims[2].anchor`).
-fn unknown_field_warning(path: &serde_ignored::Path<'_>) -> ProjectWarning {
+/// A warning naming an ignored field and where it is (`claims[2].anchor`). With
+/// `claims_from: Some(k)`, `path` starts in a list of claims whose first is claim `k`.
+pub(super) fn unknown_field_warning(
+    path: &serde_ignored::Path<'_>,
+    claims_from: Option<usize>,
+) -> ProjectWarning {
     use serde_ignored::Path;
     fn segments(path: &Path<'_>, out: &mut Vec<String>) {
         match path {
@@ -207,6 +225,16 @@ fn unknown_field_warning(path: &serde_ignored::Path<'_>) -> ProjectWarning {
     }
     let mut parts = Vec::new();
     segments(path, &mut parts);
+    if let Some(first) = claims_from
+        && let Some(index) = parts.first().and_then(|p| {
+            p.strip_prefix('[')?
+                .strip_suffix(']')?
+                .parse::<usize>()
+                .ok()
+        })
+    {
+        parts[0] = format!("claims[{}]", first + index);
+    }
     let field = parts.pop().unwrap_or_default();
     let mut location = String::new();
     for part in parts {

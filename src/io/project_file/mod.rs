@@ -8,12 +8,14 @@
 //! tested, is in `docs/robustness.md`.
 //!
 //! `error` holds the error types, `scan` the lexical pre-scan, `stamp` the file stamp that
-//! detects changes by others, `load` and `save` the two directions.
+//! detects changes by others, `load` and `save` the two directions, `split` the parse of a
+//! large file on two threads.
 
 mod error;
 mod load;
 mod save;
 mod scan;
+mod split;
 mod stamp;
 
 pub use error::{LoadError, LoadErrorKind, SaveError, plain_io_reason};

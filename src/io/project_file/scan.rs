@@ -12,6 +12,20 @@ pub struct Scan {
     pub(super) unterminated: bool,
     /// The top-level `format_version`, when there is one and it is a number.
     pub(super) format_version: Option<u32>,
+    /// Where the top-level `claims` list is, when there is exactly one, the text is
+    /// complete and has no `#![...]` attributes (so parts of it can be parsed apart).
+    pub(super) claims: Option<ClaimsList>,
+}
+
+/// Byte positions of the top-level `claims: [...]` list.
+#[derive(Clone, Debug, Default)]
+pub(super) struct ClaimsList {
+    /// The `[`.
+    pub(super) open: usize,
+    /// The `]`.
+    pub(super) close: usize,
+    /// The commas between its elements (and after the last one, if there is one).
+    pub(super) commas: Vec<usize>,
 }
 
 /// 1-based line and column (in chars) of byte offset `at` in `text`.
@@ -41,6 +55,11 @@ pub(super) fn scan(text: &str) -> Result<Scan, LoadErrorKind> {
     let mut seen_token = false;
     let mut unterminated = false;
     let mut format_version = None;
+    let mut attributes = false;
+    // Top-level `claims` lists seen, and the first one while it is open.
+    let mut claims_lists = 0usize;
+    let mut claims = ClaimsList::default();
+    let mut in_claims = false;
     while i < bytes.len() {
         let b = bytes[i];
         // Comments.
@@ -79,6 +98,7 @@ pub(super) fn scan(text: &str) -> Result<Scan, LoadErrorKind> {
         if !seen_token {
             seen_token = true;
             check_start(text, i)?;
+            attributes = bytes[i..].starts_with(b"#!");
         }
         // Strings: "...", r#"..."#, b"...", br"...".
         let raw_start = match b {
@@ -108,6 +128,13 @@ pub(super) fn scan(text: &str) -> Result<Scan, LoadErrorKind> {
         match b {
             b'(' | b'[' | b'{' => {
                 values += 1;
+                if b == b'[' && keys.len() == 1 && current_key == Some("claims") {
+                    claims_lists += 1;
+                    if claims_lists == 1 {
+                        claims.open = i;
+                        in_claims = true;
+                    }
+                }
                 keys.push(current_key.take().unwrap_or(""));
                 pending_ident = None;
                 if keys.len() > MAX_DEPTH {
@@ -120,12 +147,19 @@ pub(super) fn scan(text: &str) -> Result<Scan, LoadErrorKind> {
                 }
             }
             b')' | b']' | b'}' => {
+                if in_claims && keys.len() == 2 {
+                    claims.close = i;
+                    in_claims = false;
+                }
                 keys.pop();
                 pending_ident = None;
                 current_key = None;
             }
             b':' => current_key = pending_ident.take(),
             b',' => {
+                if in_claims && keys.len() == 2 {
+                    claims.commas.push(i);
+                }
                 pending_ident = None;
                 current_key = None;
             }
@@ -163,9 +197,12 @@ pub(super) fn scan(text: &str) -> Result<Scan, LoadErrorKind> {
     if !seen_token {
         return Err(LoadErrorKind::Empty);
     }
+    let unterminated = unterminated || !keys.is_empty();
+    let whole_list = claims_lists == 1 && claims.close > claims.open;
     Ok(Scan {
-        unterminated: unterminated || !keys.is_empty(),
+        unterminated,
         format_version,
+        claims: (whole_list && !unterminated && !attributes).then_some(claims),
     })
 }
 
