@@ -89,6 +89,12 @@ fn load_save(c: &mut Criterion) {
     group.bench_function("save: serialise + atomic write (save_project)", |b| {
         b.iter(|| save_project(&project, &path).expect("saves"));
     });
+    group.bench_function(
+        "open: whole-project clone (the app's Document::saved_copy)",
+        |b| {
+            b.iter(|| black_box(&project).clone());
+        },
+    );
     group.bench_function("baseline: serde_json parse", |b| {
         let json = serde_json::to_string(&project).expect("json");
         b.iter(|| {
