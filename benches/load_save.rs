@@ -47,6 +47,9 @@ fn load_save(c: &mut Criterion) {
     group.bench_function("parse (stages::parse)", |b| {
         b.iter(|| stages::parse(black_box(&ron), &scan).expect("parses"));
     });
+    group.bench_function("parse on one thread (stages::parse_whole)", |b| {
+        b.iter(|| stages::parse_whole(black_box(&ron), &scan).expect("parses"));
+    });
     group.bench_function("repair (Project::repair)", |b| {
         b.iter_batched_ref(
             || parsed.clone(),

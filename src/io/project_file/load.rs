@@ -145,6 +145,15 @@ pub fn parse(text: &str, scan: &Scan) -> Result<(Project, Vec<ProjectWarning>), 
     {
         return version_checked(scan, project, unknown);
     }
+    parse_whole(text, scan)
+}
+
+/// Stage "parse" on one thread: what [`parse`] does for small files and when the claims
+/// list cannot be parsed apart (also to compare the two in benchmarks).
+pub fn parse_whole(
+    text: &str,
+    scan: &Scan,
+) -> Result<(Project, Vec<ProjectWarning>), LoadErrorKind> {
     let options = ron::Options::default().with_recursion_limit(MAX_DEPTH);
     let mut unknown = Vec::new();
     let project = parse_project(text, &options, &mut unknown).map_err(|e| {

@@ -45,6 +45,6 @@ pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
 /// [`Project::repair`](crate::model::Project::repair) and
 /// [`Project::sort_claims`](crate::model::Project::sort_claims).
 pub mod stages {
-    pub use super::load::{parse, read, scan, text};
+    pub use super::load::{parse, parse_whole, read, scan, text};
     pub use super::stamp::sha256;
 }
