@@ -102,4 +102,13 @@ mod tests {
             assert!(needs_system_fonts(needs), "{needs}");
         }
     }
+
+    #[test]
+    fn latin_documents_never_start_the_font_lookup_and_others_do() {
+        // The only test in this binary that touches the process-wide provider.
+        prefetch_for("An English article with “quotes”, café and 👩\u{200d}👩\u{200d}👧.");
+        assert!(!system_fonts_started());
+        prefetch_for("A quote in Japanese: 日本");
+        assert!(system_fonts_started());
+    }
 }
