@@ -6,7 +6,7 @@
 //! p95 and max per-frame times, first-frame and jump times, and memory, in the form used in
 //! `docs/PERFORMANCE.md`. Run with `cargo bench --bench article_view`.
 
-#[path = "../tests/article_view_support.rs"]
+#[path = "../tests/common/article_view.rs"]
 mod support;
 
 use std::hint::black_box;

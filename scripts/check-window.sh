@@ -6,7 +6,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-$(mktemp -d)/window.png}"
 if ! command -v xvfb-run >/dev/null 2>&1 || ! command -v import >/dev/null 2>&1; then
-    echo "skipped: xvfb-run and ImageMagick are needed (scripts/test.sh installs them)"
+    # CI must not pass by skipping: there scripts/test.sh installs them, so missing is a failure.
+    if [ "${CI:-}" = true ]; then
+        echo "check-window: xvfb-run and ImageMagick are missing under CI (scripts/test.sh installs them)" >&2
+        exit 1
+    fi
+    echo "check-window: skipped, xvfb-run and ImageMagick are needed (scripts/test.sh installs them)"
     exit 0
 fi
 cargo build --quiet

@@ -5,14 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System packages: Xvfb and Mesa to run the real window headless, Chromium to render the
-# HTML report, fonts for non-Latin scripts. Installed only where apt-get is available as root.
+# HTML report, fonts for non-Latin scripts, desktop-file-utils, shared-mime-info and gio
+# (libglib2.0-bin) to check the desktop entry and file types scripts/install.sh installs.
+# Installed only where apt-get is available as root.
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     echo "== Installing system packages"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
         xvfb xauth libgl1-mesa-dri libegl1 libegl-mesa0 imagemagick xdotool \
         chromium poppler-utils fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji \
-        fonts-dejavu-core >/dev/null
+        fonts-dejavu-core desktop-file-utils shared-mime-info libglib2.0-bin >/dev/null
 fi
 if ! command -v cargo >/dev/null 2>&1; then
     echo "cargo is missing: install Rust 1.95+ with rustup (https://rustup.rs)" >&2

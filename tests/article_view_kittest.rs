@@ -1,7 +1,7 @@
 //! The article view driven through egui_kittest (no GPU): mouse and keyboard selection,
 //! highlights, the context menu, scrolling to far paragraphs, focus loss and idle repaint.
 
-#[path = "article_view_support.rs"]
+#[path = "common/article_view.rs"]
 mod support;
 
 use std::ops::Range;
@@ -367,7 +367,7 @@ fn context_menu_mark_claim_is_reported() {
 fn scroll_to_char_brings_a_far_paragraph_into_view() {
     // Every other paragraph is wide capitals, whose height the view under-estimates before
     // layout.
-    let latin = support::article(300_000, 11);
+    let latin = support::article(400_000, 11);
     let text: String = latin
         .split('\n')
         .enumerate()

@@ -1,7 +1,7 @@
 //! Frame work of the article view must follow the screen, not the document: counted in laid-out
 //! blocks and chars (never in wall time), at 50 KB and 5 MB with 2,000 claims.
 
-#[path = "article_view_support.rs"]
+#[path = "common/article_view.rs"]
 mod support;
 
 use factcheck::ui::article_view::ViewStats;

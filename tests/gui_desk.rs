@@ -13,7 +13,7 @@ use kittest::Queryable as _;
 
 fn open_example(reviewer: &str) -> egui_kittest::Harness<'static, factcheck::app::FactcheckApp> {
     let mut h = harness(app(reviewer, vec![]));
-    h.state_mut().push(Command::OpenPath(example_project()));
+    h.state_mut().push(Command::open(example_project()));
     h.run();
     h
 }
@@ -23,7 +23,7 @@ fn command_palette_finds_and_runs_a_command() {
     let mut h = open_example("Ana");
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
     h.run();
-    assert!(matches!(h.state().modal, Some(Modal::Palette { .. })));
+    assert!(matches!(h.state().modal(), Some(Modal::Palette { .. })));
     // Every command is listed, with its shortcut.
     h.get_by_label("Keyboard shortcuts F1");
     h.get_by_label("Type to search commands")
@@ -32,9 +32,9 @@ fn command_palette_finds_and_runs_a_command() {
     h.key_press(Key::Enter);
     h.run();
     assert!(
-        matches!(h.state().modal, Some(Modal::Shortcuts)),
+        matches!(h.state().modal(), Some(Modal::Shortcuts)),
         "{:?}",
-        h.state().modal
+        h.state().modal()
     );
     // The shortcuts window lists the shortcuts.
     h.get_by_label("Ctrl+Shift+P");
@@ -48,7 +48,7 @@ fn find_counts_matches_steps_through_them_and_marks_one() {
     h.run();
     h.get_by_label("Find").type_text("putin");
     h.run();
-    let matches = h.state().find.matches.len();
+    let matches = h.state().find().matches.len();
     assert!(
         matches >= 10,
         "case-insensitive: Putin and putin ({matches})"
@@ -67,16 +67,16 @@ fn find_counts_matches_steps_through_them_and_marks_one() {
     h.run();
     h.get_by_label("Find").type_text(" ");
     h.run();
-    let before = h.state().doc.as_ref().map_or(0, |d| d.project.claims.len());
-    h.state_mut().find.query = "Steve Hall".into();
-    h.state_mut().find.match_case = true;
+    let before = h.state().doc().map_or(0, |d| d.project.claims.len());
+    h.state_mut().find_mut().query = "Steve Hall".into();
+    h.state_mut().find_mut().match_case = true;
     h.run();
     click(&mut h, "Mark match as claim");
-    let doc = h.state().doc.as_ref().expect("doc");
+    let doc = h.state().doc().expect("doc");
     assert_eq!(doc.project.claims.len(), before + 1);
     let claim = doc
         .project
-        .claim(h.state().selected_claim.expect("new claim selected"))
+        .claim(h.state().selected_claim().expect("new claim selected"))
         .expect("claim");
     assert_eq!(claim.anchor.quote, "Steve Hall");
 }
@@ -87,16 +87,16 @@ fn claim_list_filters_and_sorts() {
     type_into(&mut h, "Filter claims", "hacked");
     h.get_by_label("1 of 4");
     assert_eq!(h.state().shown_claims().len(), 1);
-    h.state_mut().filter.text.clear();
+    h.state_mut().filter_mut().text.clear();
     h.run();
     click(&mut h, "Filter and sort");
     click(&mut h, "Status filter");
     click_button(&mut h, "Reviewed");
     h.get_by_label("2 of 4");
-    h.state_mut().filter.status = None;
+    h.state_mut().filter_mut().status = None;
     click(&mut h, "Sort by");
     click_button(&mut h, "Verdict");
-    let doc = h.state().doc.as_ref().expect("doc");
+    let doc = h.state().doc().expect("doc");
     let last = *h.state().shown_claims().last().expect("claims shown");
     assert_eq!(
         doc.project.claims[last].verdict, None,
@@ -133,7 +133,7 @@ fn preferences_survive_a_restart_and_never_enter_the_project() {
         .type_text("Ben Editor");
     h.run();
     click(&mut h, "Dark");
-    h.state_mut().prefs.font_size = 21.0;
+    h.state_mut().prefs_mut().font_size = 21.0;
     click(&mut h, "Close");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Plus);
     h.run();
@@ -167,6 +167,19 @@ fn preferences_survive_a_restart_and_never_enter_the_project() {
 #[test]
 fn keyboard_jumps_to_inspector_fields() {
     let mut h = open_example("Ana");
+    // A claim that is not signed off (a signed-off claim's fields are locked).
+    let draft = h
+        .state()
+        .doc()
+        .expect("doc")
+        .project
+        .claims
+        .iter()
+        .find(|c| !c.status.is_published())
+        .expect("a draft claim")
+        .id;
+    h.state_mut().push(Command::JumpToClaim(draft));
+    h.run();
     h.key_press_modifiers(Modifiers::ALT, Key::C);
     h.run();
     assert!(h.get_by_label("Claimant").is_focused());
@@ -174,10 +187,10 @@ fn keyboard_jumps_to_inspector_fields() {
     h.run();
     assert!(h.get_by_label("Conclusion").is_focused());
     // Alt+Down selects the next claim.
-    let first = h.state().selected_claim;
+    let first = h.state().selected_claim();
     h.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
     h.run();
-    assert_ne!(h.state().selected_claim, first);
+    assert_ne!(h.state().selected_claim(), first);
 }
 
 #[test]
@@ -190,7 +203,7 @@ fn keyboard_only_mark_rate_and_save() {
     // Open the article: Ctrl+Shift+O.
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
     h.run();
-    assert!(h.state().doc.is_some());
+    assert!(h.state().doc().is_some());
     // Find the start of the tweet, leave the find bar with Esc: the match is selected and
     // the article has the keyboard.
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
@@ -199,23 +212,19 @@ fn keyboard_only_mark_rate_and_save() {
     h.run();
     h.key_press(Key::Escape);
     h.run();
-    let found = h.state().article_view.selection().expect("match selected");
+    let found = h
+        .state()
+        .article_view()
+        .selection()
+        .expect("match selected");
     // Extend the selection to the end of the tweet with Shift+Right.
     let extra = TWEET.chars().count() - (found.end - found.start);
     for _ in 0..extra {
         h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
     }
     h.run();
-    let selection = h.state().article_view.selection().expect("selection");
-    let text = h
-        .state()
-        .doc
-        .as_ref()
-        .expect("doc")
-        .project
-        .article
-        .text
-        .clone();
+    let selection = h.state().article_view().selection().expect("selection");
+    let text = h.state().doc().expect("doc").project.article.text.clone();
     let index = factcheck::model::TextIndex::new(&text);
     assert_eq!(index.slice(&text, selection.clone()), TWEET);
     // Mark it (Ctrl+M) and rate it with a number key: 3 is the third label (Half True).
@@ -223,11 +232,10 @@ fn keyboard_only_mark_rate_and_save() {
     h.run();
     h.key_press(Key::Num3);
     h.run();
-    let claim_id = h.state().selected_claim.expect("claim selected");
+    let claim_id = h.state().selected_claim().expect("claim selected");
     let claim = h
         .state()
-        .doc
-        .as_ref()
+        .doc()
         .expect("doc")
         .project
         .claim(claim_id)
@@ -249,4 +257,60 @@ fn keyboard_only_mark_rate_and_save() {
             .as_deref(),
         Some("half-true")
     );
+}
+
+/// Cancelling the file dialog, however quickly, just cancels; only when no dialog can appear
+/// at all does the app ask inside its own window.
+#[test]
+fn a_quick_cancel_is_a_cancel_and_no_dialog_means_asking_in_the_app() {
+    let mut h = harness(app("Ana", vec![None]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(h.state().modal().is_none(), "{:?}", h.state().modal());
+    assert!(h.state().file_browser().is_none());
+    assert!(h.state().doc().is_none());
+
+    h.state_mut()
+        .set_dialogs(Box::new(factcheck::app::ScriptedDialogs::unavailable()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert_eq!(
+        h.state().file_browser(),
+        Some(&factcheck::app::DialogKind::OpenProject)
+    );
+}
+
+/// Without a native dialog, a project is opened by picking it in the in-app browser, which
+/// starts in the folder of the last file used and lists only projects.
+#[test]
+fn a_project_is_opened_from_the_in_app_browser() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = dir.path().join("check.ron");
+    std::fs::copy(example_project(), &project).expect("copy");
+    std::fs::write(dir.path().join("notes.txt"), "not a project").expect("write");
+    let mut h = harness(app("Ana", vec![]));
+    h.state_mut().prefs_mut().recent_files = vec![dir.path().join("earlier.ron")];
+    h.state_mut()
+        .set_dialogs(Box::new(factcheck::app::ScriptedDialogs::unavailable()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(
+        h.query_by_label_contains("notes.txt").is_none(),
+        "projects only"
+    );
+    click(&mut h, "check.ron");
+    click_button(&mut h, "Open");
+    assert_eq!(
+        h.state().doc().and_then(|d| d.path.clone()),
+        Some(project.clone())
+    );
+    assert!(h.state().file_browser().is_none(), "closed after choosing");
+
+    // Cancelling the browser closes it and changes nothing.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(h.state().file_browser().is_some());
+    click_button(&mut h, "Cancel");
+    assert!(h.state().file_browser().is_none());
+    assert_eq!(h.state().doc().and_then(|d| d.path.clone()), Some(project));
 }

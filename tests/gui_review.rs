@@ -27,10 +27,10 @@ fn reviewer_b_signs_off_what_a_rated_and_a_correction_is_recorded() {
 
     // Reviewer A marks and rates the tweet, sends it for review and saves.
     let mut a = harness(app("Ana Checker", vec![]));
-    a.state_mut().push(Command::OpenPath(seed_article()));
+    a.state_mut().push(Command::open(seed_article()));
     a.run();
     let range = char_range_of(a.state(), TWEET);
-    a.state_mut().article_view.set_selection(Some(range));
+    a.state_mut().article_view_mut().set_selection(Some(range));
     a.run();
     a.key_press_modifiers(Modifiers::COMMAND, Key::M);
     a.run();
@@ -54,14 +54,14 @@ fn reviewer_b_signs_off_what_a_rated_and_a_correction_is_recorded() {
 
     // Reviewer B opens the file, comments and signs off.
     let mut b = harness(app("Ben Editor", vec![]));
-    b.state_mut().push(Command::OpenPath(file.clone()));
+    b.state_mut().push(Command::open(file.clone()));
     b.run();
     type_into(&mut b, "New comment", "Sources check out.");
     click(&mut b, "Add comment");
     click(&mut b, "Status");
     click_button(&mut b, "Reviewed");
     {
-        let claim = claim_by_quote(&b.state().doc.as_ref().expect("doc").project, TWEET);
+        let claim = claim_by_quote(&b.state().doc().expect("doc").project, TWEET);
         assert_eq!(claim.status, ClaimStatus::Reviewed);
         assert_eq!(claim.reviewed_by.as_deref(), Some("Ben Editor"));
         assert_eq!(claim.comments.len(), 1);
@@ -78,7 +78,7 @@ fn reviewer_b_signs_off_what_a_rated_and_a_correction_is_recorded() {
         "The outlet published the full transcript.",
     );
     click(&mut b, "Record correction");
-    let claim = claim_by_quote(&b.state().doc.as_ref().expect("doc").project, TWEET).clone();
+    let claim = claim_by_quote(&b.state().doc().expect("doc").project, TWEET).clone();
     assert_eq!(claim.verdict.as_deref(), Some("half-true"));
     assert_eq!(claim.revisions.len(), 1);
     let revision = &claim.revisions[0];
@@ -91,7 +91,7 @@ fn reviewer_b_signs_off_what_a_rated_and_a_correction_is_recorded() {
 }
 
 fn set_verdict(app: &mut egui_kittest::Harness<'static, FactcheckApp>, quote: &str, verdict: &str) {
-    let claim_id = claim_by_quote(&app.state().doc.as_ref().expect("doc").project, quote).id;
+    let claim_id = claim_by_quote(&app.state().doc().expect("doc").project, quote).id;
     app.state_mut().push(Command::edit(Edit::UpdateClaim {
         claim_id,
         change: ClaimChange::Verdict(Some(verdict.to_owned())),
@@ -120,17 +120,17 @@ fn merge_view_classifies_resolves_and_applies_as_one_undo_step() {
 
     // My copy: the example with my own verdict on DENIED.
     let mut h = harness(app("Ana Checker", vec![Some(theirs_path)]));
-    h.state_mut().push(Command::OpenPath(example_project()));
+    h.state_mut().push(Command::open(example_project()));
     h.run();
     set_verdict(&mut h, DENIED, "mostly-false");
-    let mine = h.state().doc.as_ref().expect("doc").project.clone();
+    let mine = h.state().doc().expect("doc").project.clone();
 
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::M);
     h.run();
     assert!(
-        h.state().merge.is_some(),
+        h.state().merge().is_some(),
         "merge view open: {:?}",
-        h.state().status
+        h.state().status()
     );
     // Two-way: both changed verdicts differ from mine; the other claims agree.
     assert_eq!(h.query_all_by_label("Verdict differs").count(), 2);
@@ -140,7 +140,7 @@ fn merge_view_classifies_resolves_and_applies_as_one_undo_step() {
     // Three-way against the example: OTHERS merges by itself, DENIED is a conflict.
     answer_dialogs(&mut h, vec![Some(example_project())]);
     click(&mut h, "Common ancestor…");
-    let session = h.state().merge.as_ref().expect("session");
+    let session = h.state().merge().expect("session");
     assert!(session.is_three_way());
     assert_eq!(
         session.outcome.project.conflicts.len(),
@@ -152,9 +152,9 @@ fn merge_view_classifies_resolves_and_applies_as_one_undo_step() {
     click(&mut h, "Take theirs");
     h.get_by_label("Conflicts: 0 open of 1 found");
     click(&mut h, "Apply merge");
-    assert!(h.state().merge.is_none());
+    assert!(h.state().merge().is_none());
     {
-        let project = &h.state().doc.as_ref().expect("doc").project;
+        let project = &h.state().doc().expect("doc").project;
         assert_eq!(
             claim_by_quote(project, DENIED).verdict.as_deref(),
             Some("mostly-true")
@@ -169,7 +169,7 @@ fn merge_view_classifies_resolves_and_applies_as_one_undo_step() {
     // One Ctrl+Z undoes the whole merge.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().doc.as_ref().expect("doc").project, mine);
+    assert_eq!(h.state().doc().expect("doc").project, mine);
 }
 
 #[test]
@@ -190,14 +190,14 @@ fn unresolved_merge_conflicts_are_kept_and_resolved_in_the_inspector() {
     save_project(&theirs, &theirs_path).expect("save");
 
     let mut h = harness(app("Ana Checker", vec![Some(theirs_path)]));
-    h.state_mut().push(Command::OpenPath(example_project()));
+    h.state_mut().push(Command::open(example_project()));
     h.run();
     set_verdict(&mut h, DENIED, "false");
     h.state_mut()
         .push(Command::Action(factcheck::app::Action::MergeReviewerCopy));
     h.run();
     click(&mut h, "Apply merge (keep open conflicts)");
-    let open = h.state().doc.as_ref().expect("doc").project.conflicts.len();
+    let open = h.state().doc().expect("doc").project.conflicts.len();
     assert!(open >= 1);
     assert!(
         h.state()
@@ -209,10 +209,58 @@ fn unresolved_merge_conflicts_are_kept_and_resolved_in_the_inspector() {
     h.run();
     h.get_by_label_contains("Merge conflicts");
     click(&mut h, "Keep mine");
-    let project = &h.state().doc.as_ref().expect("doc").project;
+    let project = &h.state().doc().expect("doc").project;
     assert_eq!(project.conflicts.len(), open - 1);
     assert_eq!(
         claim_by_quote(project, DENIED).verdict.as_deref(),
         Some("false")
+    );
+}
+
+/// The text of a field in the window, as a screen reader reads it.
+fn field_text(h: &egui_kittest::Harness<'static, FactcheckApp>, label: &str) -> String {
+    h.get_by_label(label).value().unwrap_or_default()
+}
+
+/// A comment or a correction reason typed for one claim stays with that claim: it does not
+/// follow the reviewer to the next claim, and it is still there on coming back.
+#[test]
+fn inspector_drafts_stay_with_their_claim() {
+    let mut h = harness(app("Ana", vec![]));
+    h.state_mut().push(Command::open(example_project()));
+    h.run();
+    let reviewed: Vec<_> = h
+        .state()
+        .doc()
+        .expect("doc")
+        .project
+        .claims
+        .iter()
+        .filter(|c| c.status == ClaimStatus::Reviewed)
+        .map(|c| c.id)
+        .collect();
+    let (a, b) = (reviewed[0], reviewed[1]);
+    h.state_mut().push(Command::SelectClaim(Some(a)));
+    h.run();
+    type_into(&mut h, "New comment", "half a thought about A");
+    click(&mut h, "Correct the verdict…");
+    type_into(
+        &mut h,
+        "Reason (published with the report)",
+        "why A changes",
+    );
+
+    h.state_mut().push(Command::SelectClaim(Some(b)));
+    h.run();
+    assert_eq!(field_text(&h, "New comment"), "");
+    click(&mut h, "Correct the verdict…");
+    assert_eq!(field_text(&h, "Reason (published with the report)"), "");
+
+    h.state_mut().push(Command::SelectClaim(Some(a)));
+    h.run();
+    assert_eq!(field_text(&h, "New comment"), "half a thought about A");
+    assert_eq!(
+        field_text(&h, "Reason (published with the report)"),
+        "why A changes"
     );
 }

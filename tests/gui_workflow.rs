@@ -21,15 +21,15 @@ fn checker_marks_rates_sources_saves_and_reopens_the_tweet() {
     // "Open article…" on the welcome screen (the dialog answers with the seed article).
     click(&mut h, "Open article…");
     assert!(
-        h.state().doc.is_some(),
+        h.state().doc().is_some(),
         "article opened: {:?}",
-        h.state().status
+        h.state().status()
     );
 
     // Select the tweet with the mouse (drag from its first to past its last character) and
     // mark it.
     let range = char_range_of(h.state(), TWEET);
-    let view = &h.state().article_view;
+    let view = h.state().article_view();
     let from = view
         .char_screen_pos(range.start)
         .expect("tweet start is on screen");
@@ -44,14 +44,16 @@ fn checker_marks_rates_sources_saves_and_reopens_the_tweet() {
     h.run();
     h.drop_at(to);
     h.run();
-    assert_eq!(h.state().article_view.selection(), Some(range.clone()));
+    assert_eq!(h.state().article_view().selection(), Some(range.clone()));
     click(&mut h, "Mark claim Ctrl+M");
-    let claim_id = h.state().selected_claim.expect("the new claim is selected");
+    let claim_id = h
+        .state()
+        .selected_claim()
+        .expect("the new claim is selected");
     {
         let claim = h
             .state()
-            .doc
-            .as_ref()
+            .doc()
             .and_then(|d| d.project.claim(claim_id))
             .expect("claim");
         assert_eq!(claim.anchor.quote, TWEET);
@@ -82,11 +84,10 @@ fn checker_marks_rates_sources_saves_and_reopens_the_tweet() {
     h.get_by_label("URL").focus(); // keyboard focus somewhere harmless
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    assert!(saved.exists(), "saved: {:?}", h.state().status);
+    assert!(saved.exists(), "saved: {:?}", h.state().status());
     assert!(
         !h.state()
-            .doc
-            .as_ref()
+            .doc()
             .is_some_and(factcheck::app::Document::is_dirty)
     );
     assert!(h.state().window_title().contains("cyber.ron"));
@@ -94,9 +95,9 @@ fn checker_marks_rates_sources_saves_and_reopens_the_tweet() {
     // Reopen in a fresh app and find the same claim.
     let mut h2 = harness(app("Ben Editor", vec![]));
     h2.run();
-    h2.state_mut().push(Command::OpenPath(saved));
+    h2.state_mut().push(Command::open(saved));
     h2.run();
-    let doc = h2.state().doc.as_ref().expect("reopened");
+    let doc = h2.state().doc().expect("reopened");
     let claim = doc.project.claim(claim_id).expect("same claim id");
     assert_eq!(claim.anchor.quote, TWEET);
     assert_eq!(claim.claimant, "Donald Trump");
@@ -118,16 +119,16 @@ fn checker_marks_rates_sources_saves_and_reopens_the_tweet() {
 #[test]
 fn deleting_a_claim_is_undone_and_redone() {
     let mut h = harness(app("Ana Checker", vec![]));
-    h.state_mut().push(Command::OpenPath(example_project()));
+    h.state_mut().push(Command::open(example_project()));
     h.run();
-    let before = h.state().doc.as_ref().map_or(0, |d| d.project.claims.len());
+    let before = h.state().doc().map_or(0, |d| d.project.claims.len());
     let claim_id = h
         .state()
-        .selected_claim
+        .selected_claim()
         .expect("first claim selected on open");
     click(&mut h, "Delete claim");
     let count = |h: &egui_kittest::Harness<'_, factcheck::app::FactcheckApp>| {
-        h.state().doc.as_ref().map_or(0, |d| d.project.claims.len())
+        h.state().doc().map_or(0, |d| d.project.claims.len())
     };
     assert_eq!(count(&h), before - 1);
     assert!(
@@ -139,8 +140,7 @@ fn deleting_a_claim_is_undone_and_redone() {
     assert_eq!(count(&h), before);
     assert!(
         h.state()
-            .doc
-            .as_ref()
+            .doc()
             .and_then(|d| d.project.claim(claim_id))
             .is_some()
     );
@@ -156,16 +156,16 @@ fn deleting_a_claim_is_undone_and_redone() {
 #[test]
 fn undo_shortcut_yields_to_a_focused_text_field() {
     let mut h = harness(app("Ana Checker", vec![]));
-    h.state_mut().push(Command::OpenPath(example_project()));
+    h.state_mut().push(Command::open(example_project()));
     h.run();
-    let claims_before = h.state().doc.as_ref().map_or(0, |d| d.project.claims.len());
+    let claims_before = h.state().doc().map_or(0, |d| d.project.claims.len());
     type_into(&mut h, "Claimant", "X");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     // The project-level undo did not run (no claim came back or vanished); the text field
     // handled Ctrl+Z itself.
     assert_eq!(
-        h.state().doc.as_ref().map_or(0, |d| d.project.claims.len()),
+        h.state().doc().map_or(0, |d| d.project.claims.len()),
         claims_before
     );
     assert!(h.state().status_text() != Some("Undone"));
@@ -174,23 +174,22 @@ fn undo_shortcut_yields_to_a_focused_text_field() {
 #[test]
 fn unsaved_changes_prompt_on_open_and_close() {
     let mut h = harness(app("Ana Checker", vec![]));
-    h.state_mut().push(Command::OpenPath(example_project()));
+    h.state_mut().push(Command::open(example_project()));
     h.run();
     click(&mut h, "Delete claim");
 
     // Opening another file asks first; Cancel keeps everything.
-    h.state_mut().push(Command::OpenPath(seed_article()));
+    h.state_mut().push(Command::open(seed_article()));
     h.run();
     assert!(matches!(
-        h.state().modal,
+        h.state().modal(),
         Some(Modal::UnsavedChanges { .. })
     ));
     click(&mut h, "Cancel");
-    assert!(h.state().modal.is_none());
+    assert!(h.state().modal().is_none());
     assert!(
         h.state()
-            .doc
-            .as_ref()
+            .doc()
             .is_some_and(|d| d.path.as_deref() == Some(example_project().as_path()))
     );
 
@@ -203,7 +202,7 @@ fn unsaved_changes_prompt_on_open_and_close() {
         .push(egui::ViewportEvent::Close);
     h.run();
     assert!(
-        matches!(h.state().modal, Some(Modal::UnsavedChanges { .. })),
+        matches!(h.state().modal(), Some(Modal::UnsavedChanges { .. })),
         "close asks"
     );
     click(&mut h, "Cancel");
@@ -212,19 +211,18 @@ fn unsaved_changes_prompt_on_open_and_close() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
     h.run();
     assert!(
-        matches!(h.state().modal, Some(Modal::UnsavedChanges { .. })),
+        matches!(h.state().modal(), Some(Modal::UnsavedChanges { .. })),
         "Ctrl+Q asks"
     );
     click(&mut h, "Cancel");
 
     // Discard opens the other file.
-    h.state_mut().push(Command::OpenPath(seed_article()));
+    h.state_mut().push(Command::open(seed_article()));
     h.run();
     click(&mut h, "Discard changes");
     assert!(
         h.state()
-            .doc
-            .as_ref()
+            .doc()
             .is_some_and(|d| d.path.is_none() && d.project.claims.is_empty())
     );
 }
@@ -241,7 +239,7 @@ fn errors_are_shown_in_plain_words_and_nothing_panics() {
     let binary = dir.path().join("picture.txt");
     std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0IHDR").expect("write");
     let mut h = harness(app("Ana Checker", vec![]));
-    h.state_mut().push(Command::OpenPath(bad));
+    h.state_mut().push(Command::open(bad));
     h.run();
     let status = h.state().status_text().unwrap_or_default().to_owned();
     assert!(
@@ -249,20 +247,20 @@ fn errors_are_shown_in_plain_words_and_nothing_panics() {
         "{status}"
     );
     click(&mut h, "OK");
-    h.state_mut().push(Command::OpenPath(binary));
+    h.state_mut().push(Command::open(binary));
     h.run();
     let status = h.state().status_text().unwrap_or_default().to_owned();
     assert!(
         status.contains("not a text file") && status.contains("PNG"),
         "{status}"
     );
-    assert!(h.state().doc.is_none());
+    assert!(h.state().doc().is_none());
 }
 
 #[test]
 fn reviewer_cannot_sign_off_their_own_verdict() {
     let mut h = harness(app("Ana Checker", vec![]));
-    h.state_mut().push(Command::OpenPath(example_project()));
+    h.state_mut().push(Command::open(example_project()));
     h.run();
     // Claim 2 ("Mr Putin had denied any involvement") is ready for review, rated by Ana.
     click(&mut h, "“Mr Putin had denied any involvement”");
@@ -270,23 +268,21 @@ fn reviewer_cannot_sign_off_their_own_verdict() {
     click_button(&mut h, "Reviewed");
     let status = h.state().status_text().unwrap_or_default().to_owned();
     assert!(status.contains("someone else has to review it"), "{status}");
-    let claim_id = h.state().selected_claim.expect("selected");
+    let claim_id = h.state().selected_claim().expect("selected");
     let claim_status = h
         .state()
-        .doc
-        .as_ref()
+        .doc()
         .and_then(|d| d.project.claim(claim_id))
         .map(|c| c.status);
     assert_eq!(claim_status, Some(ClaimStatus::ReadyForReview));
 
     // Another reviewer can.
-    h.state_mut().prefs.reviewer_name = "Ben Editor".into();
+    h.state_mut().prefs_mut().reviewer_name = "Ben Editor".into();
     click(&mut h, "Status");
     click_button(&mut h, "Reviewed");
     let claim = h
         .state()
-        .doc
-        .as_ref()
+        .doc()
         .and_then(|d| d.project.claim(claim_id))
         .cloned()
         .expect("claim");

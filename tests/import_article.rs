@@ -1,14 +1,46 @@
 //! Article import: encodings, web pages, hostile and broken input.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
-use factcheck::io::article::{ArticleError, MAX_LINE_CHARS};
+use factcheck::io::article::{
+    ArticleError, MAX_LINE_CHARS, readable_text_from_html, readable_text_from_html_bytes,
+};
 use factcheck::io::{import_article_bytes, import_article_file, import_article_text};
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/import")
         .join(name)
+}
+
+/// The message of an error from an article file: the reason, then the file in parentheses.
+fn reason_in_file(err: &ArticleError, file: &str) -> String {
+    let message = err.to_string();
+    let suffix = format!(" ({})", fixture(file).display());
+    message
+        .strip_suffix(&suffix)
+        .unwrap_or_else(|| panic!("{message:?} ends with the path {suffix:?}"))
+        .to_owned()
+}
+
+/// Run `work` on another thread and fail if it has not finished within a generous bound:
+/// a guard against hangs (quadratic parsing, endless loops), not a speed test.
+fn finishes_in_time<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    const BOUND: Duration = Duration::from_secs(60);
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ignored = send.send(work());
+    });
+    match receive.recv_timeout(BOUND) {
+        Ok(result) => result,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            panic!("the import did not finish within {BOUND:?}: it hangs")
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+            panic!("the import panicked")
+        }
+    }
 }
 
 fn multiscript() -> String {
@@ -47,7 +79,7 @@ fn utf16_without_bom_is_refused_with_a_hint() {
     let err = import_article_file(&fixture("utf16le-no-bom.txt"))
         .expect_err("UTF-16 without a BOM is refused");
     assert_eq!(
-        err.to_string(),
+        reason_in_file(&err, "utf16le-no-bom.txt"),
         "this is not a text file (it looks like binary data: it looks like UTF-16 text without a byte order mark; save it as UTF-8); open a .txt, .md or .html article"
     );
 }
@@ -100,9 +132,12 @@ fn old_mac_line_endings_are_normalised() -> anyhow::Result<()> {
 #[test]
 fn damaged_utf8_is_refused_not_mis_decoded() {
     let err = import_article_file(&fixture("damaged-utf8.txt")).expect_err("damaged UTF-8");
-    assert!(matches!(err, ArticleError::Encoding(40)), "{err:?}");
+    assert!(
+        matches!(err.reason(), ArticleError::Encoding(40)),
+        "{err:?}"
+    );
     assert_eq!(
-        err.to_string(),
+        reason_in_file(&err, "damaged-utf8.txt"),
         "the text is UTF-8 but has an invalid byte at offset 40; the file looks damaged (save it again as UTF-8)"
     );
 }
@@ -149,14 +184,24 @@ fn binary_empty_and_gigantic_lines_are_refused_with_clear_messages() {
 }
 
 #[test]
-fn missing_file_names_the_path() {
+fn file_errors_say_what_happened_then_the_path_once() {
     let err = import_article_file(&fixture("no-such-file.txt")).expect_err("missing");
-    let message = err.to_string();
+    assert_eq!(
+        reason_in_file(&err, "no-such-file.txt"),
+        "the article file does not exist"
+    );
+    assert!(matches!(err.reason(), ArticleError::Read(_)), "{err:?}");
+    let folder = import_article_file(&fixture("")).expect_err("a folder");
+    let message = folder.to_string();
     assert!(
-        message.starts_with("could not read the article: "),
+        message.starts_with("this is a folder, not an article file ("),
         "{message}"
     );
-    assert!(message.ends_with("no-such-file.txt)"), "{message}");
+    // No stutter: the reason is said once, with no "could not" to prefix another.
+    for message in [err.to_string(), message] {
+        assert!(!message.to_lowercase().contains("could not"), "{message}");
+        assert_eq!(message.matches(" (").count(), 1, "{message}");
+    }
 }
 
 #[test]
@@ -245,7 +290,7 @@ fn deeply_nested_page_does_not_hang_or_overflow() -> anyhow::Result<()> {
     page.push_str("<p>The claim at the bottom of the well.</p>");
     page.push_str(&"</div>".repeat(depth));
     page.push_str("</body></html>");
-    let imported = import_article_bytes(page.as_bytes(), "deep.html")?;
+    let imported = finishes_in_time(move || import_article_bytes(page.as_bytes(), "deep.html"))?;
     assert!(
         imported
             .text
@@ -271,7 +316,7 @@ fn megabytes_of_markup_are_read_in_bounded_time() -> anyhow::Result<()> {
         page.push_str(&format!("<span class=\"x{i}\">menu</span>"));
     }
     page.push_str("</nav><p>Only this paragraph is prose, and it is long enough to count as an article body for any reader.</p></body></html>");
-    let imported = import_article_bytes(page.as_bytes(), "big.html")?;
+    let imported = finishes_in_time(move || import_article_bytes(page.as_bytes(), "big.html"))?;
     assert_eq!(
         imported.text,
         "Only this paragraph is prose, and it is long enough to count as an article body for any reader."
@@ -315,5 +360,50 @@ fn clipboard_text_is_kept_and_clipboard_html_is_extracted() -> anyhow::Result<()
         import_article_text("").expect_err("empty").to_string(),
         "the article is empty"
     );
+    Ok(())
+}
+
+#[test]
+fn readable_text_of_a_page_for_captures_uses_the_same_extraction_and_guards() -> anyhow::Result<()>
+{
+    let bytes = std::fs::read(fixture("news-article.html"))?;
+    let page = readable_text_from_html_bytes(&bytes)?;
+    let imported = import_article_file(&fixture("news-article.html"))?;
+    assert_eq!(
+        page.title(),
+        "Donald Trump says he will co-operate with Russia on cyber security"
+    );
+    assert_eq!(page.meta, imported.meta);
+    // The article starts with the title; the readable text is the rest, paragraph for
+    // paragraph.
+    let text = page.text();
+    assert!(!text.is_empty());
+    assert!(imported.text.ends_with(&text), "{text}");
+    assert!(
+        !text.contains("ADVERTISEMENT"),
+        "page furniture is dropped: {text}"
+    );
+    assert!(!text.contains("First! This is a comment"), "{text}");
+    assert_eq!(page.method, "article text found by readability");
+    // A legacy page's declared charset is honoured.
+    let legacy =
+        readable_text_from_html_bytes(&std::fs::read(fixture("legacy-windows-1252.htm"))?)?;
+    assert!(legacy.text().contains("le café coûte 5 € à Paris"));
+    // The guards: binary data, no text, and hostile nesting within a bounded time.
+    assert!(matches!(
+        readable_text_from_html_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        Err(ArticleError::Binary { .. })
+    ));
+    assert!(matches!(
+        readable_text_from_html("<html><body><script>x()</script></body></html>"),
+        Err(ArticleError::NoText)
+    ));
+    let deep = format!(
+        "<html><body>{}<p>Deep claim.</p>{}</body></html>",
+        "<div>".repeat(50_000),
+        "</div>".repeat(50_000)
+    );
+    let deep = finishes_in_time(move || readable_text_from_html(&deep))?;
+    assert_eq!(deep.text(), "Deep claim.");
     Ok(())
 }

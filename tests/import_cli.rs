@@ -62,7 +62,9 @@ fn new_reads_legacy_encodings_and_refuses_binary() -> anyhow::Result<()> {
     assert!(!ok);
     assert_eq!(
         stderr.trim(),
-        "Error: this is not a text file (it looks like binary data: a PNG image); open a .txt, .md or .html article"
+        format!(
+            "Error: this is not a text file (it looks like binary data: a PNG image); open a .txt, .md or .html article ({binary})"
+        )
     );
     Ok(())
 }

@@ -1,11 +1,18 @@
 //! The command line: `factcheck [PATH]` opens the GUI; subcommands work headless for scripts
 //! and tests. Errors are `anyhow` here (the edge of the program) and printed once by `main`.
 
+pub mod git;
+pub mod keys;
+mod merge;
+pub mod review;
+
+pub use merge::merge_report;
+
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 use chrono::Utc;
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand};
 
 use crate::export::{ExportFormat, ExportOptions};
 use crate::io::{import_article_file, load_project, save_project};
@@ -61,7 +68,8 @@ pub enum Command {
         /// Who made the claim.
         #[arg(long)]
         claimant: Option<String>,
-        /// Verdict label (id or text, e.g. "Mostly False").
+        /// Verdict label (id or text, e.g. "Mostly False"); needs your name (`--reviewer` or
+        /// `$FACTCHECK_REVIEWER`).
         #[arg(long)]
         verdict: Option<String>,
         /// Written conclusion.
@@ -101,6 +109,58 @@ pub enum Command {
         a: PathBuf,
         /// The second copy.
         b: PathBuf,
+    },
+    /// Sign off, send back, reopen or correct a claim (needs your name: `--reviewer` or
+    /// `$FACTCHECK_REVIEWER`). A refused action exits with status 1 naming the rule.
+    #[command(group(
+        ArgGroup::new("action")
+            .required(true)
+            .args(["sign_off", "send_back", "reopen", "correct"])
+    ))]
+    Review {
+        /// The project file (changed in place).
+        project: PathBuf,
+        /// The claim: its id or the start of it (as shown by `factcheck verify`).
+        #[arg(long)]
+        claim: String,
+        /// Sign the claim off, signed with your key.
+        #[arg(long)]
+        sign_off: bool,
+        /// Send the claim back to its author with a comment.
+        #[arg(long, value_name = "COMMENT")]
+        send_back: Option<String>,
+        /// Reopen a signed-off claim, with the reason.
+        #[arg(long, value_name = "REASON")]
+        reopen: Option<String>,
+        /// Correct a signed-off verdict to LABEL (needs --reason).
+        #[arg(long, value_name = "LABEL", requires = "reason")]
+        correct: Option<String>,
+        /// Why the verdict is corrected (published with the report).
+        #[arg(long, value_name = "WHY", requires = "correct")]
+        reason: Option<String>,
+    },
+    /// List every sign-off as valid, broken (with the changed fields), unknown key or
+    /// unsigned; exits with status 1 if any is broken.
+    Verify {
+        /// The project file.
+        project: PathBuf,
+    },
+    /// Manage signing keys: yours and the colleagues' you trust.
+    Keys {
+        /// What to do.
+        #[command(subcommand)]
+        action: keys::KeysCommand,
+    },
+    /// Configure a git repository to merge and diff project files with factcheck.
+    GitSetup {
+        /// The repository (default: the current folder).
+        repo: Option<PathBuf>,
+    },
+    /// Print a project as readable lines (git's diff textconv).
+    #[command(hide = true)]
+    Textconv {
+        /// The project file.
+        file: PathBuf,
     },
     /// Save a project again and again, marking each version (used by the crash test).
     #[command(hide = true)]
@@ -161,8 +221,33 @@ pub fn run(command: Command, reviewer: &str) -> anyhow::Result<()> {
             ours,
             theirs,
             output,
-        } => merge_files(base.as_deref(), &ours, &theirs, &output, reviewer),
-        Command::Diff { a, b } => diff_files(&a, &b),
+        } => merge::merge_files(base.as_deref(), &ours, &theirs, &output, reviewer),
+        Command::Diff { a, b } => merge::diff_files(&a, &b),
+        Command::Review {
+            project,
+            claim,
+            sign_off,
+            send_back,
+            reopen,
+            correct,
+            reason,
+        } => {
+            let action = match (sign_off, send_back, reopen, correct) {
+                (true, _, _, _) => review::ReviewAction::SignOff,
+                (_, Some(comment), _, _) => review::ReviewAction::SendBack(comment),
+                (_, _, Some(reason), _) => review::ReviewAction::Reopen(reason),
+                (_, _, _, Some(label)) => review::ReviewAction::Correct {
+                    label,
+                    reason: reason.unwrap_or_default(),
+                },
+                _ => bail!("say what to do: --sign-off, --send-back, --reopen or --correct"),
+            };
+            review::review(&project, &claim, action, reviewer)
+        }
+        Command::Verify { project } => review::verify(&project),
+        Command::Keys { action } => keys::run(action, reviewer),
+        Command::GitSetup { repo } => git::setup(repo.as_deref()),
+        Command::Textconv { file } => git::textconv(&file),
         Command::Resave { project, times } => resave(&project, times),
         Command::UpdateArticle {
             project,
@@ -288,6 +373,13 @@ struct MarkArgs {
 
 fn mark(path: &Path, args: &MarkArgs, reviewer: &str) -> anyhow::Result<()> {
     let mut project = load(path)?;
+    let sets_verdict =
+        args.verdict.is_some() || (args.conclusion.is_some() && project.scale.is_conclusion_only());
+    if sets_verdict && reviewer.trim().is_empty() {
+        bail!(
+            "a verdict records who set it: give your name with --reviewer NAME or $FACTCHECK_REVIEWER (rule: a verdict has a named author)"
+        );
+    }
     let text = std::sync::Arc::clone(&project.article.text);
     let index = TextIndex::new(&text);
     let found = find_occurrences(&text, &index, &args.quote);
@@ -369,7 +461,11 @@ fn export(
     }
     match output {
         Some(out) => {
-            if let Err(err) = write_replacing(out, exported.text.as_bytes()) {
+            // Atomic and fsynced like every save; no backup (an export can be made again), and
+            // a file written over keeps its permissions (a private export stays private).
+            if let Err(err) =
+                crate::io::atomic::write_atomically_without_backup(out, exported.text.as_bytes())
+            {
                 bail!(
                     "could not write the {}: {} ({})",
                     format.label(),
@@ -388,138 +484,6 @@ fn export(
         }
     }
     Ok(())
-}
-
-/// Write `bytes` to `path` through a temporary file in the same folder, so a failed export
-/// never leaves half a file (no backup is kept: an export can be made again).
-fn write_replacing(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".factcheck-export-")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.flush()?;
-    #[cfg(unix)]
-    {
-        // Temporary files are private (0600); an export is meant to be shared.
-        use std::os::unix::fs::PermissionsExt as _;
-        tmp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
-    }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-fn merge_files(
-    base: Option<&Path>,
-    ours: &Path,
-    theirs: &Path,
-    output: &Path,
-    reviewer: &str,
-) -> anyhow::Result<()> {
-    use std::io::Write as _;
-    let base = base.map(load).transpose()?;
-    let (ours, theirs) = (load(ours)?, load(theirs)?);
-    let options = crate::merge::MergeOptions {
-        reviewer: reviewer.to_owned(),
-        now: Some(Utc::now()),
-    };
-    let outcome = crate::merge::merge_with(base.as_ref(), &ours, &theirs, &options);
-    save_project(&outcome.project, output)?;
-    print!("{}", merge_report(&outcome, base.is_some()));
-    println!("Wrote {}", output.display());
-    if outcome.project.conflicts.is_empty() {
-        return Ok(());
-    }
-    std::io::stdout().flush()?;
-    // Exit status 1 means "merged, but conflicts remain"; errors exit through `main` as usual.
-    std::process::exit(1);
-}
-
-/// The summary printed by `factcheck merge`: pair counts, agreement and every conflict.
-#[must_use]
-pub fn merge_report(outcome: &crate::merge::MergeOutcome, three_way: bool) -> String {
-    use std::fmt::Write as _;
-    let project = &outcome.project;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} merge: {}, {}.",
-        if three_way { "Three-way" } else { "Two-way" },
-        count(project.claims.len(), "claim", "claims"),
-        count(project.sources.len(), "source", "sources")
-    );
-    for kind in crate::merge::PairKind::ALL {
-        let n = outcome.pairs.iter().filter(|p| p.kind == kind).count();
-        if n > 0 {
-            let _ = writeln!(out, "  {}: {n}", kind.label());
-        }
-    }
-    let _ = writeln!(out, "Agreement: {}.", outcome.agreement);
-    if project.conflicts.is_empty() {
-        let _ = writeln!(out, "No conflicts.");
-        return out;
-    }
-    let _ = writeln!(
-        out,
-        "{} (open the merged file in the app to decide them):",
-        count(
-            project.conflicts.len(),
-            "unresolved conflict",
-            "unresolved conflicts"
-        )
-    );
-    for (n, conflict) in project.conflicts.iter().enumerate() {
-        let subject = match &conflict.at {
-            crate::model::ConflictAt::Claim { claim_id, .. } => {
-                project.claim(*claim_id).map_or_else(
-                    || format!("claim {}", claim_id.short()),
-                    |c| format!("claim \"{}\"", snippet(c.statement_or_quote(), 60)),
-                )
-            }
-            crate::model::ConflictAt::Source { source_id, .. } => {
-                project.source(*source_id).map_or_else(
-                    || format!("source {}", source_id.short()),
-                    |s| format!("source \"{}\"", snippet(s.display_title(), 60)),
-                )
-            }
-            crate::model::ConflictAt::Project(_) => "project".to_owned(),
-        };
-        let side = |s: &crate::model::ConflictSide| {
-            let value = s
-                .value
-                .as_ref()
-                .map_or_else(|| "deleted".to_owned(), |v| v.describe(project));
-            match &s.by {
-                Some(by) if !by.is_empty() => format!("{value} (by {by})"),
-                _ => value,
-            }
-        };
-        let _ = writeln!(
-            out,
-            "{}. {subject}, {}: ours {} / theirs {} [{}]",
-            n + 1,
-            conflict.at.field_label(),
-            side(&conflict.ours),
-            side(&conflict.theirs),
-            conflict.id.short()
-        );
-    }
-    out
-}
-
-fn diff_files(a: &Path, b: &Path) -> anyhow::Result<()> {
-    let (a, b) = (load(a)?, load(b)?);
-    print!("{}", crate::merge::diff(&a, &b));
-    Ok(())
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// Save `path` `times` times. Version `n` has `resave:PID:n` both in the report URL (near the top
@@ -565,38 +529,5 @@ pub fn reanchor_report(
     results: &[crate::model::ReanchorResult],
     quotes: &std::collections::HashMap<crate::model::ClaimId, String>,
 ) -> String {
-    use crate::model::ReanchorOutcome;
-    use std::fmt::Write as _;
-    let mut out = String::new();
-    let mut counts = [0usize; 4];
-    for result in results {
-        let quote = quotes.get(&result.claim_id).map_or("", String::as_str);
-        let (slot, what) = match result.outcome {
-            ReanchorOutcome::Unchanged => (0, "exact".to_owned()),
-            ReanchorOutcome::Moved => (1, "moved".to_owned()),
-            ReanchorOutcome::Fuzzy { score } => (2, format!("fuzzy {score:.2}")),
-            ReanchorOutcome::Orphan => (3, "orphan".to_owned()),
-        };
-        counts[slot] += 1;
-        let place = result.anchor.as_ref().map_or_else(
-            || "not found".to_owned(),
-            |a| format!("{}..{}", a.start, a.end),
-        );
-        let _ = writeln!(
-            out,
-            "{} {what:<10} {place:<15} \"{}\"",
-            result.claim_id.short(),
-            snippet(quote, 60)
-        );
-    }
-    let _ = writeln!(
-        out,
-        "{} claims: {} exact, {} moved, {} fuzzy, {} orphans (kept with all their work).",
-        results.len(),
-        counts[0],
-        counts[1],
-        counts[2],
-        counts[3]
-    );
-    out
+    crate::model::ReanchorReport::new(results, quotes).to_text()
 }

@@ -29,10 +29,11 @@ pub fn write_atomically_without_backup(path: &Path, bytes: &[u8]) -> io::Result<
     replace(path, bytes, false)
 }
 
-/// The previous version could not be kept as `NAME.ron.bak`, so nothing was saved.
+/// The previous version could not be kept as `NAME.ron.bak`, so nothing was saved. The
+/// message says what happened and why, then the backup's path last.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "the previous version could not be kept as {}: {reason}; nothing was saved",
+    "the previous version could not be kept, so nothing was saved: {reason} ({})",
     backup.display()
 )]
 pub struct BackupFailed {
@@ -180,11 +181,12 @@ mod tests {
             .as_ref()
             .map(super::super::project_file::plain_io_reason)
             .unwrap_or_default();
-        assert!(
-            message.starts_with("the previous version could not be kept as ")
-                && message
-                    .ends_with("p.ron.bak: there is a folder with that name; nothing was saved"),
-            "{message}"
+        assert_eq!(
+            message,
+            format!(
+                "the previous version could not be kept, so nothing was saved: there is a folder with that name ({})",
+                backup_path(&path).display()
+            )
         );
         assert_eq!(fs::read(&path)?, b"one");
         Ok(())

@@ -11,6 +11,7 @@ use super::anchor::AnchorProblem;
 use super::claim::Claim;
 use super::conflict::Conflict;
 use super::ids::{ClaimId, SourceId};
+use super::review::ReviewerKey;
 use super::scale::RatingScale;
 use super::source::Source;
 use super::text::TextIndex;
@@ -76,6 +77,9 @@ pub struct Project {
     /// Unresolved merge conflicts (see `merge`); absent from the file when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// Reviewers who signed off a claim: display name and public key (see `signing`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reviewers: Vec<ReviewerKey>,
     /// The checked article (last, so the long text ends the file).
     pub article: Article,
 }
@@ -89,6 +93,7 @@ impl Default for Project {
             sources: Vec::new(),
             claims: Vec::new(),
             conflicts: Vec::new(),
+            reviewers: Vec::new(),
             article: Article::default(),
         }
     }
@@ -269,6 +274,12 @@ impl Project {
         self.scale
             .label(verdict)
             .map_or(verdict, |l| l.text.as_str())
+    }
+
+    /// The text of a claim's verdict, `"Unrated"` when it has none.
+    #[must_use]
+    pub fn verdict_label<'a>(&'a self, verdict: Option<&'a str>) -> &'a str {
+        verdict.map_or("Unrated", |v| self.verdict_text(v))
     }
 
     /// Put claims in a stable order: anchored claims by position, orphans last, ties by id.

@@ -17,11 +17,21 @@ pub struct Paragraph {
 }
 
 /// Paragraph index of an article text with char/byte conversion.
-#[derive(Clone, Debug, Default)]
+///
+/// Always holds at least one paragraph (an empty text is one empty line), which the lookups
+/// rely on; [`TextIndex::default`] is the index of the empty text.
+#[derive(Clone, Debug)]
 pub struct TextIndex {
     paragraphs: Vec<Paragraph>,
     total_chars: usize,
     total_bytes: usize,
+}
+
+impl Default for TextIndex {
+    /// The index of the empty text: one empty paragraph.
+    fn default() -> Self {
+        Self::new("")
+    }
 }
 
 impl TextIndex {
@@ -159,6 +169,18 @@ mod tests {
         // Inside a multi-byte char is not a position.
         let inside = text.find('日').map(|b| b + 1);
         assert_eq!(index.byte_to_char(text, inside.unwrap_or_default()), None);
+    }
+
+    #[test]
+    fn a_default_index_is_the_valid_index_of_the_empty_text() {
+        let index = TextIndex::default();
+        assert_eq!(index.paragraphs(), TextIndex::new("").paragraphs());
+        assert_eq!(index.paragraphs().len(), 1);
+        assert_eq!(index.paragraph_of_char(0), 0);
+        assert_eq!(index.byte_to_char("", 0), Some(0));
+        assert_eq!(index.char_to_byte("", 0), 0);
+        assert_eq!(index.slice("", 0..0), "");
+        assert_eq!(index.total_chars(), 0);
     }
 
     #[test]

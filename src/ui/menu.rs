@@ -2,7 +2,7 @@
 
 use egui::Ui;
 
-use crate::app::{Action, Command, FactcheckApp};
+use crate::state::{Action, Command, Document, Workbench};
 
 /// A menu button for `action`, showing its shortcut and description.
 pub fn action_button(ui: &mut Ui, action: Action, enabled: bool, commands: &mut Vec<Command>) {
@@ -19,30 +19,29 @@ pub fn action_button(ui: &mut Ui, action: Action, enabled: bool, commands: &mut 
     }
 }
 
-/// Draw the menu bar.
-pub fn menu_bar_ui(ui: &mut Ui, app: &mut FactcheckApp) {
-    let has_doc = app.doc.is_some();
-    let can_undo = app.doc.as_ref().is_some_and(crate::app::Document::can_undo);
-    let can_redo = app.doc.as_ref().is_some_and(crate::app::Document::can_redo);
-    let has_claim = app.selected_claim.is_some();
-    let mut commands = Vec::new();
+/// Draw the menu bar; chosen items become commands.
+pub fn menu_bar_ui(ui: &mut Ui, state: &Workbench, commands: &mut Vec<Command>) {
+    let has_doc = state.doc.is_some();
+    let can_undo = state.doc.as_ref().is_some_and(Document::can_undo);
+    let can_redo = state.doc.as_ref().is_some_and(Document::can_redo);
+    let has_claim = state.selected_claim.is_some();
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            action_button(ui, Action::OpenArticle, true, &mut commands);
-            action_button(ui, Action::OpenProject, true, &mut commands);
-            action_button(ui, Action::NewFromClipboard, true, &mut commands);
-            ui.add_enabled_ui(!app.prefs.recent_files.is_empty(), |ui| {
+            action_button(ui, Action::OpenArticle, true, commands);
+            action_button(ui, Action::OpenProject, true, commands);
+            action_button(ui, Action::NewFromClipboard, true, commands);
+            ui.add_enabled_ui(!state.prefs.recent_files.is_empty(), |ui| {
                 ui.menu_button("Open recent", |ui| {
-                    for path in &app.prefs.recent_files {
+                    for path in &state.prefs.recent_files {
                         if ui.button(path.display().to_string()).clicked() {
-                            commands.push(Command::OpenPath(path.clone()));
+                            commands.push(Command::open(path.clone()));
                         }
                     }
                 });
             });
             ui.separator();
-            action_button(ui, Action::Save, has_doc, &mut commands);
-            action_button(ui, Action::SaveAs, has_doc, &mut commands);
+            action_button(ui, Action::Save, has_doc, commands);
+            action_button(ui, Action::SaveAs, has_doc, commands);
             ui.separator();
             ui.add_enabled_ui(has_doc, |ui| {
                 ui.menu_button("Export", |ui| {
@@ -52,37 +51,45 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &mut FactcheckApp) {
                         }
                     }
                     ui.separator();
-                    ui.checkbox(&mut app.export_only_reviewed, "Only reviewed claims")
-                        .on_hover_text("Leave drafts (claims not yet reviewed) out of exports");
+                    let mut only_reviewed = state.export_only_reviewed;
+                    if ui
+                        .checkbox(&mut only_reviewed, "Only reviewed claims")
+                        .on_hover_text("Leave drafts (claims not yet reviewed) out of exports")
+                        .changed()
+                    {
+                        commands.push(Command::SetExportOnlyReviewed(only_reviewed));
+                    }
                 });
             });
-            action_button(ui, Action::MergeReviewerCopy, has_doc, &mut commands);
-            action_button(ui, Action::UpdateArticle, has_doc, &mut commands);
+            action_button(ui, Action::MergeReviewerCopy, has_doc, commands);
+            action_button(ui, Action::UpdateArticle, has_doc, commands);
             ui.separator();
-            action_button(ui, Action::Preferences, true, &mut commands);
+            action_button(ui, Action::Preferences, true, commands);
             ui.separator();
-            action_button(ui, Action::Quit, true, &mut commands);
+            action_button(ui, Action::Quit, true, commands);
         });
         ui.menu_button("Edit", |ui| {
-            action_button(ui, Action::Undo, can_undo, &mut commands);
-            action_button(ui, Action::Redo, can_redo, &mut commands);
+            action_button(ui, Action::Undo, can_undo, commands);
+            action_button(ui, Action::Redo, can_redo, commands);
             ui.separator();
-            action_button(ui, Action::MarkClaim, has_doc, &mut commands);
-            action_button(ui, Action::DeleteClaim, has_claim, &mut commands);
+            action_button(ui, Action::MarkClaim, has_doc, commands);
+            action_button(ui, Action::DeleteClaim, has_claim, commands);
             ui.separator();
-            action_button(ui, Action::NextClaim, has_doc, &mut commands);
-            action_button(ui, Action::PreviousClaim, has_doc, &mut commands);
+            action_button(ui, Action::NextClaim, has_doc, commands);
+            action_button(ui, Action::PreviousClaim, has_doc, commands);
+        });
+        ui.menu_button("Review", |ui| {
+            for command in crate::state::ReviewCommand::ALL {
+                action_button(ui, Action::Review(command), has_doc, commands);
+            }
         });
         ui.menu_button("View", |ui| {
-            action_button(ui, Action::ZoomIn, true, &mut commands);
-            action_button(ui, Action::ZoomOut, true, &mut commands);
-            action_button(ui, Action::ZoomReset, true, &mut commands);
+            action_button(ui, Action::ZoomIn, true, commands);
+            action_button(ui, Action::ZoomOut, true, commands);
+            action_button(ui, Action::ZoomReset, true, commands);
         });
         ui.menu_button("Help", |ui| {
-            action_button(ui, Action::ShowShortcuts, true, &mut commands);
+            action_button(ui, Action::ShowShortcuts, true, commands);
         });
     });
-    for command in commands {
-        app.push(command);
-    }
 }

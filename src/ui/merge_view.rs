@@ -2,58 +2,19 @@
 //! theirs, verdict differs, span differs, ...), side by side, with reviewer agreement, and a
 //! decision per conflict.
 
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 
-use crate::app::MergeSession;
-use crate::merge::{ClaimPair, PairKind};
+use super::theme::kind_colour;
+use crate::merge::ClaimPair;
 use crate::model::{Claim, Conflict, ConflictAt, ConflictId, Project, Resolution, snippet};
-
-/// What the user asked for in the merge view.
-pub enum MergeViewAction {
-    /// Replace the project with the merged one (one undo step).
-    Apply,
-    /// Close without merging.
-    Cancel,
-    /// Pick a common ancestor for a three-way merge.
-    PickBase,
-    /// Decide a conflict.
-    Resolve(ConflictId, Resolution),
-}
-
-/// Colour of a pair kind (the label text is always shown beside it).
-#[must_use]
-pub fn kind_colour(kind: PairKind, dark_mode: bool) -> Color32 {
-    let (light, dark) = match kind {
-        PairKind::Agreed => (
-            Color32::from_rgb(0x2e, 0x7d, 0x32),
-            Color32::from_rgb(0xa5, 0xd6, 0xa7),
-        ),
-        PairKind::OnlyOurs => (
-            Color32::from_rgb(0x15, 0x65, 0xc0),
-            Color32::from_rgb(0x90, 0xca, 0xf9),
-        ),
-        PairKind::OnlyTheirs => (
-            Color32::from_rgb(0x6a, 0x1b, 0x9a),
-            Color32::from_rgb(0xce, 0x93, 0xd8),
-        ),
-        PairKind::VerdictDiffers | PairKind::DeletedVsEdited => (
-            Color32::from_rgb(0xc6, 0x28, 0x28),
-            Color32::from_rgb(0xef, 0x9a, 0x9a),
-        ),
-        PairKind::SpanDiffers | PairKind::OtherFieldsDiffer => (
-            Color32::from_rgb(0x8d, 0x5a, 0x00),
-            Color32::from_rgb(0xff, 0xcc, 0x80),
-        ),
-    };
-    if dark_mode { dark } else { light }
-}
+use crate::state::{MergeAction, MergeSession};
 
 /// Draw the merge view; returns what the user chose this frame.
 pub fn merge_view_ui(
     ui: &mut Ui,
     session: &mut MergeSession,
     ours_name: &str,
-) -> Option<MergeViewAction> {
+) -> Option<MergeAction> {
     let mut action = None;
     let dark = ui.visuals().dark_mode;
     let theirs_name = session
@@ -71,7 +32,7 @@ pub fn merge_view_ui(
             .on_hover_text("Pick the version both copies started from: fields changed on one side only then merge by themselves")
             .clicked()
         {
-            action = Some(MergeViewAction::PickBase);
+            action = Some(MergeAction::PickBase);
         }
     });
     let agreement = &session.outcome.agreement;
@@ -139,10 +100,10 @@ pub fn merge_view_ui(
             .on_hover_text("Replace the project with the merged one; Ctrl+Z undoes the whole merge. Open conflicts stay recorded with both values.")
             .clicked()
         {
-            action = Some(MergeViewAction::Apply);
+            action = Some(MergeAction::Apply);
         }
         if ui.button("Cancel merge").clicked() {
-            action = Some(MergeViewAction::Cancel);
+            action = Some(MergeAction::Cancel);
         }
     });
     action
@@ -152,10 +113,7 @@ fn side_text(project: &Project, claim: Option<&Claim>) -> String {
     claim.map_or_else(
         || "—".to_owned(),
         |c| {
-            let verdict = c
-                .verdict
-                .as_deref()
-                .map_or("Unrated", |v| project.verdict_text(v));
+            let verdict = project.verdict_label(c.verdict.as_deref());
             format!(
                 "“{}”\n{verdict} · {}",
                 snippet(&c.anchor.quote, 50),
@@ -181,7 +139,7 @@ fn conflict_ui(
     project: &Project,
     conflict: &Conflict,
     custom: &mut std::collections::HashMap<ConflictId, String>,
-) -> Option<MergeViewAction> {
+) -> Option<MergeAction> {
     let mut action = None;
     let what = match &conflict.at {
         ConflictAt::Claim { claim_id, .. } => project.claim(*claim_id).map_or_else(
@@ -217,13 +175,10 @@ fn conflict_ui(
         }
         ui.horizontal_wrapped(|ui| {
             if ui.button("Keep mine").clicked() {
-                action = Some(MergeViewAction::Resolve(conflict.id, Resolution::KeepOurs));
+                action = Some(MergeAction::Resolve(conflict.id, Resolution::KeepOurs));
             }
             if ui.button("Take theirs").clicked() {
-                action = Some(MergeViewAction::Resolve(
-                    conflict.id,
-                    Resolution::TakeTheirs,
-                ));
+                action = Some(MergeAction::Resolve(conflict.id, Resolution::TakeTheirs));
             }
             let text = custom.entry(conflict.id).or_default();
             let label = ui.label("Edit");
@@ -236,7 +191,7 @@ fn conflict_ui(
                 )
                 .clicked()
             {
-                action = Some(MergeViewAction::Resolve(
+                action = Some(MergeAction::Resolve(
                     conflict.id,
                     Resolution::Custom(text.clone()),
                 ));

@@ -1,24 +1,9 @@
 //! Dialogs in front of the window: unsaved changes, errors, load warnings, confirmations,
-//! typed paths, shortcuts and preferences.
+//! shortcuts, preferences, the command palette, pasted text, reports and recovery.
 
 use egui::{Context, RichText};
 
-use crate::app::{Action, Command, FactcheckApp, Modal, ThemeChoice};
-
-/// What the user chose in a dialog.
-enum Outcome {
-    Close,
-    SaveThen(Command),
-    DiscardThen(Command),
-    SaveAs,
-    DeleteSource(crate::model::SourceId),
-    TypedPath(crate::app::DialogKind, std::path::PathBuf),
-    KeepTyping(String),
-    Palette(String, usize),
-    Run(Action),
-    Command(Command),
-    Pasted(String),
-}
+use crate::state::{Action, Command, Modal, ThemeChoice};
 
 /// Actions matching `query` (fuzzy, best first); all actions when it is empty.
 #[must_use]
@@ -42,35 +27,38 @@ pub fn palette_matches(query: &str) -> Vec<Action> {
     scored.into_iter().map(|(_, _, action)| action).collect()
 }
 
-/// Draw the current dialog, if any, and act on the answer.
-pub fn modal_ui(ctx: &Context, app: &mut FactcheckApp) {
-    let Some(modal) = app.modal.clone() else {
-        return;
+/// Draw the dialog in front; returns what the user chose. What is typed in the dialog is
+/// kept in `modal` itself. A choice that ends the dialog starts with [`Command::CloseModal`].
+pub fn modal_ui(ctx: &Context, modal: &mut Modal, doc_name: &str) -> Vec<Command> {
+    let mut chosen: Option<Vec<Command>> = None;
+    let close = |then: Option<Command>| -> Option<Vec<Command>> {
+        Some(std::iter::once(Command::CloseModal).chain(then).collect())
     };
-    let mut outcome = None;
+    let is_unsaved_prompt = matches!(modal, Modal::UnsavedChanges { .. });
     let response = egui::Modal::new(egui::Id::unique("factcheck modal")).show(ctx, |ui| {
         ui.set_max_width(520.0);
-        match &modal {
+        match modal {
             Modal::UnsavedChanges { then } => {
                 ui.heading("Save changes?");
-                let name = app
-                    .doc
-                    .as_ref()
-                    .map(crate::app::Document::display_name)
-                    .unwrap_or_default();
                 ui.label(format!(
-                    "{name} has changes that are not saved. Save them first?"
+                    "{doc_name} has changes that are not saved. Save them first?"
                 ));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button("Save").clicked() {
-                        outcome = Some(Outcome::SaveThen((**then).clone()));
+                        chosen = close(Some(Command::ResolveUnsaved {
+                            save_first: true,
+                            then: then.clone(),
+                        }));
                     }
                     if ui.button("Discard changes").clicked() {
-                        outcome = Some(Outcome::DiscardThen((**then).clone()));
+                        chosen = close(Some(Command::ResolveUnsaved {
+                            save_first: false,
+                            then: then.clone(),
+                        }));
                     }
                     if ui.button("Cancel").clicked() {
-                        outcome = Some(Outcome::Close);
+                        chosen = close(None);
                     }
                 });
             }
@@ -80,14 +68,14 @@ pub fn modal_ui(ctx: &Context, app: &mut FactcheckApp) {
                 offer_save_as,
             } => {
                 ui.heading(title);
-                ui.label(message);
+                ui.label(message.as_str());
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if *offer_save_as && ui.button("Save as…").clicked() {
-                        outcome = Some(Outcome::SaveAs);
+                        chosen = close(Some(Command::Action(Action::SaveAs)));
                     }
                     if ui.button("OK").clicked() {
-                        outcome = Some(Outcome::Close);
+                        chosen = close(None);
                     }
                 });
             }
@@ -102,7 +90,7 @@ pub fn modal_ui(ctx: &Context, app: &mut FactcheckApp) {
                         }
                     });
                 if ui.button("OK").clicked() {
-                    outcome = Some(Outcome::Close);
+                    chosen = close(None);
                 }
             }
             Modal::ConfirmDeleteSource { source_id, citing } => {
@@ -116,33 +104,13 @@ pub fn modal_ui(ctx: &Context, app: &mut FactcheckApp) {
                 }
                 ui.horizontal(|ui| {
                     if ui.button("Delete source").clicked() {
-                        outcome = Some(Outcome::DeleteSource(*source_id));
+                        chosen = close(Some(Command::DeleteSource {
+                            source_id: *source_id,
+                            confirmed: true,
+                        }));
                     }
                     if ui.button("Cancel").clicked() {
-                        outcome = Some(Outcome::Close);
-                    }
-                });
-            }
-            Modal::PathPrompt { kind, path } => {
-                ui.heading("Type a file path");
-                ui.label(
-                    "No file dialog is available on this system. Type the full path of the file:",
-                );
-                let mut typed = path.clone();
-                let label = ui.label(RichText::new("Path").small().strong());
-                let field = ui
-                    .add(egui::TextEdit::singleline(&mut typed).desired_width(f32::INFINITY))
-                    .labelled_by(label.id);
-                if typed != *path {
-                    outcome = Some(Outcome::KeepTyping(typed.clone()));
-                }
-                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                ui.horizontal(|ui| {
-                    if (ui.button("OK").clicked() || enter) && !typed.trim().is_empty() {
-                        outcome = Some(Outcome::TypedPath(kind.clone(), typed.trim().into()));
-                    }
-                    if ui.button("Cancel").clicked() {
-                        outcome = Some(Outcome::Close);
+                        chosen = close(None);
                     }
                 });
             }
@@ -165,7 +133,7 @@ pub fn modal_ui(ctx: &Context, app: &mut FactcheckApp) {
                     }
                 });
                 if ui.button("Close").clicked() {
-                    outcome = Some(Outcome::Close);
+                    chosen = close(None);
                 }
             }
             Modal::Palette {
@@ -173,26 +141,21 @@ pub fn modal_ui(ctx: &Context, app: &mut FactcheckApp) {
                 selected: current,
             } => {
                 ui.heading("Command palette");
-                let mut typed = query.clone();
                 let label = ui.label(RichText::new("Type to search commands").small().strong());
                 let field = ui
-                    .add(egui::TextEdit::singleline(&mut typed).desired_width(f32::INFINITY))
+                    .add(egui::TextEdit::singleline(query).desired_width(f32::INFINITY))
                     .labelled_by(label.id);
                 field.request_focus();
-                let matches = palette_matches(&typed);
-                let mut selected = (*current).min(matches.len().saturating_sub(1));
+                let matches = palette_matches(query);
+                let mut selected = if field.changed() { 0 } else { *current };
+                selected = selected.min(matches.len().saturating_sub(1));
                 if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown)) {
                     selected = (selected + 1).min(matches.len().saturating_sub(1));
                 }
                 if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp)) {
                     selected = selected.saturating_sub(1);
                 }
-                if typed != *query || selected != *current {
-                    outcome = Some(Outcome::Palette(
-                        typed.clone(),
-                        if typed == *query { selected } else { 0 },
-                    ));
-                }
+                *current = selected;
                 let enter = ui.input(|i| i.key_pressed(egui::Key::Enter));
                 egui::ScrollArea::vertical()
                     .max_height(360.0)
@@ -205,12 +168,12 @@ pub fn modal_ui(ctx: &Context, app: &mut FactcheckApp) {
                             let button = egui::Button::selectable(n == selected, action.label())
                                 .shortcut_text(shortcut);
                             if ui.add(button).on_hover_text(action.description()).clicked() {
-                                outcome = Some(Outcome::Run(*action));
+                                chosen = close(Some(Command::Action(*action)));
                             }
                         }
                     });
                 if enter && let Some(action) = matches.get(selected) {
-                    outcome = Some(Outcome::Run(*action));
+                    chosen = close(Some(Command::Action(*action)));
                 }
                 if matches.is_empty() {
                     ui.label(RichText::new("No command matches").weak());
@@ -218,35 +181,34 @@ pub fn modal_ui(ctx: &Context, app: &mut FactcheckApp) {
             }
             Modal::PasteArticle { text } => {
                 ui.heading("New project from pasted text");
-                let mut typed = text.clone();
                 let label = ui.label("Paste the article here (Ctrl+V)");
                 egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                    ui.add(egui::TextEdit::multiline(&mut typed).desired_rows(12).desired_width(f32::INFINITY))
+                    ui.add(egui::TextEdit::multiline(text).desired_rows(12).desired_width(f32::INFINITY))
                         .labelled_by(label.id);
                 });
-                if typed != *text {
-                    outcome = Some(Outcome::Pasted(typed.clone()));
-                }
                 ui.horizontal(|ui| {
-                    if ui.add_enabled(!typed.trim().is_empty(), egui::Button::new("Create project")).clicked() {
-                        outcome = Some(Outcome::Command(Command::NewFromText(typed.clone())));
+                    if ui.add_enabled(!text.trim().is_empty(), egui::Button::new("Create project")).clicked() {
+                        chosen = close(Some(Command::NewFromText {
+                            text: text.clone(),
+                            discard_confirmed: false,
+                        }));
                     }
                     if ui.button("Cancel").clicked() {
-                        outcome = Some(Outcome::Close);
+                        chosen = close(None);
                     }
                 });
             }
             Modal::ReanchorReport { lines, summary } => {
                 ui.heading("Article updated");
-                ui.label(RichText::new(summary).strong());
+                ui.label(RichText::new(summary.as_str()).strong());
                 ui.label("Orphaned claims keep all their work; select new text and use \"Re-attach to selection\".");
                 egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
                     for line in lines {
-                        ui.label(line);
+                        ui.label(line.as_str());
                     }
                 });
                 if ui.button("OK").clicked() {
-                    outcome = Some(Outcome::Close);
+                    chosen = close(None);
                 }
             }
             Modal::Recovery { info } => {
@@ -262,13 +224,13 @@ pub fn modal_ui(ctx: &Context, app: &mut FactcheckApp) {
                 }
                 ui.horizontal(|ui| {
                     if ui.button("Restore").clicked() {
-                        outcome = Some(Outcome::Command(Command::RestoreRecovery(info.clone())));
+                        chosen = close(Some(Command::RestoreRecovery(info.clone())));
                     }
                     if ui.button("Discard recovered work").clicked() {
-                        outcome = Some(Outcome::Command(Command::DiscardRecovery(info.clone())));
+                        chosen = close(Some(Command::DiscardRecovery(info.clone())));
                     }
                     if ui.button("Decide later").clicked() {
-                        outcome = Some(Outcome::Close);
+                        chosen = close(None);
                     }
                 });
             }
@@ -280,22 +242,23 @@ pub fn modal_ui(ctx: &Context, app: &mut FactcheckApp) {
                 ));
                 ui.horizontal_wrapped(|ui| {
                     if ui.button("Merge their changes…").on_hover_text("Merge the file on disk into your work, then save").clicked() {
-                        outcome = Some(Outcome::Command(Command::MergeWith(path.clone())));
+                        chosen = close(Some(Command::MergeWith(path.clone())));
                     }
                     if ui.button("Save as…").clicked() {
-                        outcome = Some(Outcome::SaveAs);
+                        chosen = close(Some(Command::Action(Action::SaveAs)));
                     }
                     if ui.button("Overwrite").on_hover_text("Replace the file on disk with your version").clicked() {
-                        outcome = Some(Outcome::Command(Command::OverwriteChangedFile));
+                        chosen = close(Some(Command::OverwriteChangedFile));
                     }
                     if ui.button("Cancel").clicked() {
-                        outcome = Some(Outcome::Close);
+                        chosen = close(None);
                     }
                 });
             }
-            Modal::Preferences => {
+            Modal::Preferences { draft } => {
                 ui.heading("Preferences");
-                let prefs = &mut app.prefs;
+                let before = (**draft).clone();
+                let prefs = &mut **draft;
                 let label = ui.label(
                     RichText::new("Your name (stamped on verdicts, reviews and comments)")
                         .small()
@@ -323,54 +286,20 @@ pub fn modal_ui(ctx: &Context, app: &mut FactcheckApp) {
                         .text("Reading width (em)"),
                 );
                 ui.checkbox(&mut prefs.reopen_last, "Reopen the last project on start");
+                let changed = *prefs != before;
                 if ui.button("Close").clicked() {
-                    outcome = Some(Outcome::Close);
+                    chosen = close(None);
+                } else if changed {
+                    // Applied at once, so the theme and text size change while you watch.
+                    chosen = Some(vec![Command::SetPrefs(Box::new(prefs.clone()))]);
                 }
             }
         }
     });
-    if response.should_close()
-        && outcome.is_none()
-        && !matches!(modal, Modal::UnsavedChanges { .. })
-    {
-        outcome = Some(Outcome::Close);
+    if response.should_close() && chosen.is_none() && !is_unsaved_prompt {
+        chosen = close(None);
     }
-    match outcome {
-        None => {}
-        Some(Outcome::Close) => app.modal = None,
-        Some(Outcome::SaveThen(then)) => app.resolve_unsaved(ctx, true, then),
-        Some(Outcome::DiscardThen(then)) => app.resolve_unsaved(ctx, false, then),
-        Some(Outcome::SaveAs) => {
-            app.modal = None;
-            app.push(Command::Action(Action::SaveAs));
-        }
-        Some(Outcome::DeleteSource(source_id)) => app.confirm_delete_source(ctx, source_id),
-        Some(Outcome::TypedPath(kind, path)) => app.path_typed(ctx, &kind, path),
-        Some(Outcome::Palette(text, n)) => {
-            app.modal = Some(Modal::Palette {
-                query: text,
-                selected: n,
-            });
-        }
-        Some(Outcome::Command(command)) => {
-            app.modal = None;
-            app.run_command(ctx, command);
-        }
-        Some(Outcome::Pasted(text)) => {
-            if let Some(Modal::PasteArticle { text: current }) = &mut app.modal {
-                *current = text;
-            }
-        }
-        Some(Outcome::Run(action)) => {
-            app.modal = None;
-            app.push(Command::Action(action));
-        }
-        Some(Outcome::KeepTyping(text)) => {
-            if let Some(Modal::PathPrompt { path, .. }) = &mut app.modal {
-                *path = text;
-            }
-        }
-    }
+    chosen.unwrap_or_default()
 }
 
 /// Keys of the article view, listed with the shortcuts.

@@ -3,8 +3,8 @@
 use egui::{RichText, Ui};
 
 use super::widgets::{format_date, parse_date, parsed_field, text_field};
-use crate::app::{CoalesceKey, Command, Document};
 use crate::model::{ArticleMeta, Edit, Publishing, RatingLabel, RatingScale, Rgb, ScalePreset};
+use crate::state::{CoalesceKey, Command, Document};
 
 fn typed(edit: Edit, field: &str) -> Command {
     Command::Edit {

@@ -3,8 +3,8 @@
 use egui::{RichText, Ui};
 
 use super::widgets::{format_date, parse_date, parsed_field, text_field};
-use crate::app::{CoalesceKey, Command, Document};
 use crate::model::{Edit, Source, SourceId, SourceKind, is_safe_link, snippet};
+use crate::state::{CoalesceKey, Command, Document};
 
 /// Edit every field of a source; changes become `UpdateSource` commands.
 pub fn source_editor_ui(ui: &mut Ui, source: &Source, commands: &mut Vec<Command>) {
@@ -180,7 +180,10 @@ pub fn sources_tab_ui(
             }
             ui.add_space(8.0);
             if ui.button("Delete source…").clicked() {
-                commands.push(Command::RequestDeleteSource(source.id));
+                commands.push(Command::DeleteSource {
+                    source_id: source.id,
+                    confirmed: false,
+                });
             }
         });
 }

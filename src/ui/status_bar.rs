@@ -2,29 +2,27 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::{FactcheckApp, Level};
+use crate::state::{Action, Command, Level, Workbench};
 
 /// Draw the status bar.
-pub fn status_bar_ui(ui: &mut Ui, app: &mut FactcheckApp) {
+pub fn status_bar_ui(ui: &mut Ui, state: &Workbench, commands: &mut Vec<Command>) {
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
-        let mut dismiss = false;
-        if let Some(status) = &app.status {
+        if let Some(status) = &state.status {
             let text = RichText::new(&status.text);
             let text = match status.level {
                 Level::Info => text,
                 Level::Error => text.color(super::theme::error_colour(dark)),
             };
             ui.label(text);
-            dismiss = ui.small_button("Dismiss").clicked();
-        } else if app.doc.is_none() {
+            if ui.small_button("Dismiss").clicked() {
+                commands.push(Command::DismissStatus);
+            }
+        } else if state.doc.is_none() {
             ui.label(RichText::new("Open an article or a project to start").weak());
         }
-        if dismiss {
-            app.status = None;
-        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let name = app.actor();
+            let name = state.actor();
             let who = if name.is_empty() {
                 RichText::new("Reviewer name not set").color(super::theme::warning_colour(dark))
             } else {
@@ -35,9 +33,9 @@ pub fn status_bar_ui(ui: &mut Ui, app: &mut FactcheckApp) {
                 .on_hover_text("Set your name in Preferences")
                 .clicked()
             {
-                app.modal = Some(crate::app::Modal::Preferences);
+                commands.push(Command::Action(Action::Preferences));
             }
-            let counts = app.status_counts();
+            let counts = state.status_counts();
             if !counts.is_empty() {
                 ui.separator();
                 let text: Vec<String> = counts

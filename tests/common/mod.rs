@@ -26,7 +26,11 @@ pub fn app(reviewer: &str, answers: Vec<Option<PathBuf>>) -> FactcheckApp {
     let mut app = FactcheckApp::new(prefs, Box::new(ScriptedDialogs::answering(answers)));
     // Tests that open files in the repository must not leave recovery files there; the
     // recovery tests turn autosave on.
-    app.autosave_interval_secs = f64::INFINITY;
+    app.set_autosave_interval(f64::INFINITY);
+    // Signing keys and trusted keys of this test run, never the user's config folder.
+    app.set_config_dir(
+        std::env::temp_dir().join(format!("factcheck-test-config-{}", std::process::id())),
+    );
     app
 }
 
@@ -40,7 +44,7 @@ pub fn harness(app: FactcheckApp) -> Harness<'static, FactcheckApp> {
 
 /// Char range of `quote` in the open article.
 pub fn char_range_of(app: &FactcheckApp, quote: &str) -> std::ops::Range<usize> {
-    let doc = app.doc.as_ref().expect("a document is open");
+    let doc = app.doc().expect("a document is open");
     let text = &doc.project.article.text;
     let byte = text.find(quote).expect("quote in article");
     let start = text[..byte].chars().count();
@@ -49,7 +53,9 @@ pub fn char_range_of(app: &FactcheckApp, quote: &str) -> std::ops::Range<usize> 
 
 /// Let dialogs answer with `answers` from now on.
 pub fn answer_dialogs(harness: &mut Harness<'static, FactcheckApp>, answers: Vec<Option<PathBuf>>) {
-    harness.state_mut().dialogs = Box::new(ScriptedDialogs::answering(answers));
+    harness
+        .state_mut()
+        .set_dialogs(Box::new(ScriptedDialogs::answering(answers)));
 }
 
 /// The tweet marked in the seed article.

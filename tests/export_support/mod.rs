@@ -25,14 +25,12 @@ pub fn load_fixture(name: &str) -> Project {
     loaded.project
 }
 
-/// The example project on `main`, when it has landed in this branch.
-pub fn example_project() -> Option<Project> {
+/// The example project `projects/cyber-security-unit.ron` (a missing or broken one fails).
+pub fn example_project() -> Project {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("projects/cyber-security-unit.ron");
-    path.exists().then(|| {
-        factcheck::io::load_project(&path)
-            .expect("example project loads")
-            .project
-    })
+    factcheck::io::load_project(&path)
+        .expect("the example project loads")
+        .project
 }
 
 /// Options with a fixed date, so outputs are reproducible.

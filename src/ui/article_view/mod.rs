@@ -13,25 +13,25 @@
 //! - With AccessKit on, only the visible blocks are exposed as text, so the cost follows the
 //!   screen, not the document. Nothing here requests a repaint while idle.
 
+mod accessibility;
 mod highlights;
+mod keyboard;
 mod layout;
 mod paint;
+mod pointer;
 mod selection;
 
 use std::ops::Range;
 use std::sync::Arc;
 
-use egui::emath::TSTransform;
 use egui::{
-    Button, CursorIcon, Event, EventFilter, Galley, Id, Key, Modifiers, PointerButton, Pos2, Rect,
-    Role, ScrollArea, Sense, Stroke, StrokeKind, Ui, UiBuilder, Vec2, WidgetInfo, pos2, vec2,
+    EventFilter, Galley, Id, Pos2, Rect, Role, ScrollArea, Sense, Ui, WidgetInfo, pos2, vec2,
 };
 
 pub use highlights::{Highlight, Highlights};
 
 use crate::model::{ClaimId, TextIndex};
 use layout::{Block, GalleyCache, Heights, LayoutKey, MAX_BLOCK_CHARS, block_of_char};
-use paint::ViewColours;
 use selection::Selection;
 
 /// Everything the view shows in one frame. Cheap to build every frame: it only borrows.
@@ -239,7 +239,7 @@ impl ArticleView {
             wrap_width: wrap_width.round(),
             font_size,
             line_height: (font_size * 1.5).round(),
-            text_colour: ui.visuals().text_color(),
+            text_colour: crate::ui::theme::ArticleColours::from_visuals(ui.visuals()).text,
             pixels_per_point: ui.ctx().pixels_per_point(),
         };
         self.sync_key(ui.ctx(), key);
@@ -347,7 +347,6 @@ impl ArticleView {
         }
     }
 
-    #[expect(clippy::too_many_lines, reason = "one frame of the view, in order")]
     fn contents_ui(
         &mut self,
         ui: &mut Ui,
@@ -357,10 +356,9 @@ impl ArticleView {
     ) {
         let ctx = ui.ctx().clone();
         let id = Self::id();
-        let colours = ViewColours::from_visuals(ui.visuals());
-        let Some(key) = self.key else {
+        if self.key.is_none() {
             return;
-        };
+        }
         self.viewport_height = viewport.height();
 
         // The whole visible area is one widget: it takes focus, clicks and drags.
@@ -385,13 +383,47 @@ impl ArticleView {
 
         // 1. Keyboard: may lay out blocks off screen (Page Down, Up at the top...).
         let anchor_top_before = self.anchor_block.map(|a| self.heights.top(a));
-        let mut caret_moved = false;
-        if has_focus {
-            caret_moved = self.keyboard(ui, input);
+        let caret_moved = has_focus && self.keyboard(ui, input);
+
+        // 2. Lay out what is visible, keeping the anchor block in place.
+        let (top, bottom) = self.lay_out_visible(ui, viewport, input, anchor_top_before);
+
+        // 3. Keep the caret on screen after keyboard moves.
+        if caret_moved {
+            self.scroll_caret_into_view(ui, &ctx, input.text, top, bottom);
         }
 
-        // 2. Lay out what is visible; keep the anchor block in place if heights above it
-        //    were corrected.
+        // 4. Pointer: press, drag, double-click, Shift+click, clicks on highlights.
+        self.pointer(ui, &response, input, out);
+
+        // 5. Paint: highlights, find matches, selection, text, selected claim, caret.
+        self.paint_visible(ui, input, has_focus);
+
+        // 6. Accessibility: the visible blocks as text runs under the view's node.
+        self.expose_visible_text(ui, id);
+
+        // The content is as tall as all blocks together.
+        let content = ui.max_rect();
+        ui.set_min_size(vec2(content.width(), self.heights.total() as f32));
+        self.cache.trim(self.frame);
+        if self.selection != before_selection {
+            out.selection_changed = true;
+        }
+    }
+
+    /// Lay out every block in the viewport (moved by any height correction above the anchor
+    /// block, so the text the user reads does not jump). Returns the visible content range.
+    fn lay_out_visible(
+        &mut self,
+        ui: &mut Ui,
+        viewport: Rect,
+        input: &ArticleViewInput<'_>,
+        anchor_top_before: Option<f64>,
+    ) -> (f64, f64) {
+        let ctx = ui.ctx().clone();
+        let Some(key) = self.key else {
+            return (0.0, 0.0);
+        };
         let mut top = f64::from(viewport.min.y);
         let mut bottom = f64::from(viewport.max.y);
         self.measure_range(&ctx, input.text, top, bottom);
@@ -430,564 +462,7 @@ impl ArticleView {
         }
         self.anchor_block = self.shown.first().map(|s| s.block);
 
-        // 3. Keep the caret on screen after keyboard moves.
-        if caret_moved {
-            self.scroll_caret_into_view(ui, &ctx, input.text, top, bottom);
-        }
-
-        // 4. Pointer: press, drag, double-click, Shift+click, clicks on highlights.
-        self.pointer(ui, &response, input, out);
-
-        // 5. Paint.
-        let painter = ui.painter();
-        let focus_caret = has_focus.then_some(self.selection.caret);
-        let selection = self.selection.range();
-        let mut rects = Vec::new();
-        let selected = input
-            .selected_claim
-            .and_then(|c| input.highlights.of_claim(c));
-        for shown in &self.shown {
-            let Some(block) = self.blocks.get(shown.block) else {
-                continue;
-            };
-            let (bs, be) = (block.chars.start, block.chars.end);
-            let newline = usize::from(block.ends_paragraph);
-            let to_screen = |r: Rect| r.translate(shown.origin.to_vec2());
-
-            for h in input.highlights.overlapping(bs..be + newline) {
-                rects.clear();
-                let (a, e) = (h.chars.start.max(bs) - bs, h.chars.end.min(be) - bs);
-                paint::range_rects(
-                    &shown.galley,
-                    a,
-                    e,
-                    h.chars.end > be && newline == 1,
-                    &mut rects,
-                );
-                let fill = h.colour.gamma_multiply(colours.highlight_alpha);
-                for r in &rects {
-                    painter.rect_filled(to_screen(*r), 2.0, fill);
-                }
-            }
-
-            let first_match = input.find_matches.partition_point(|m| m.end <= bs);
-            for (i, m) in input.find_matches.iter().enumerate().skip(first_match) {
-                if m.start >= be.max(bs + 1) {
-                    break;
-                }
-                rects.clear();
-                let (a, e) = (m.start.max(bs) - bs, m.end.min(be).max(bs) - bs);
-                paint::range_rects(&shown.galley, a, e, false, &mut rects);
-                let current = input.current_find_match == Some(i);
-                let fill = if current {
-                    colours.current_find_fill
-                } else {
-                    colours.find_fill
-                };
-                for r in &rects {
-                    painter.rect_filled(to_screen(*r), 2.0, fill);
-                    painter.rect_stroke(
-                        to_screen(*r),
-                        2.0,
-                        Stroke::new(if current { 2.0 } else { 1.0 }, colours.find_stroke),
-                        StrokeKind::Inside,
-                    );
-                }
-            }
-
-            if selection.start <= be && selection.end > bs && !selection.is_empty() {
-                rects.clear();
-                let (a, e) = (selection.start.max(bs) - bs, selection.end.min(be) - bs);
-                let crosses = selection.end > be && newline == 1;
-                paint::range_rects(&shown.galley, a, e, crosses, &mut rects);
-                for r in &rects {
-                    painter.rect_filled(to_screen(*r), 0.0, colours.selection_fill);
-                }
-            }
-
-            painter.galley(shown.origin, Arc::clone(&shown.galley), colours.text);
-
-            if let Some(h) = selected
-                && h.chars.start <= be
-                && h.chars.end > bs
-            {
-                rects.clear();
-                let (a, e) = (h.chars.start.max(bs) - bs, h.chars.end.min(be) - bs);
-                paint::range_rects(&shown.galley, a, e, false, &mut rects);
-                for r in &rects {
-                    let r = to_screen(*r);
-                    painter.rect_stroke(
-                        r.expand(1.0),
-                        2.0,
-                        Stroke::new(1.5, colours.selected_claim_stroke),
-                        StrokeKind::Outside,
-                    );
-                    painter.hline(r.x_range(), r.bottom() + 1.0, Stroke::new(2.5, h.colour));
-                }
-            }
-
-            if let Some(caret) = focus_caret
-                && caret >= bs
-                && caret <= be
-                && block_of_char(&self.blocks, caret) == shown.block
-            {
-                let r = to_screen(paint::caret_rect(&shown.galley, caret - bs));
-                painter.vline(r.left(), r.y_range(), Stroke::new(2.0, colours.caret));
-            }
-        }
-
-        // 6. Accessibility: the visible blocks as text runs under the view's node.
-        if ctx.accesskit_node_builder(id, |_| ()).is_some() {
-            for shown in &self.shown {
-                let rect = Rect::from_min_size(shown.origin, shown.galley.size());
-                let child = ui.new_child(
-                    UiBuilder::new()
-                        .id_salt(("article_block", shown.block))
-                        .max_rect(rect)
-                        .accessibility_parent(id)
-                        .accessibility_role(Role::Paragraph),
-                );
-                egui::text_selection::accesskit_text::update_accesskit_for_text_widget(
-                    &ctx,
-                    child.unique_id(),
-                    None,
-                    TSTransform::from_translation(shown.origin.to_vec2()),
-                    &shown.galley,
-                );
-            }
-        }
-
-        // The content is as tall as all blocks together.
-        ui.set_min_size(vec2(content.width(), self.heights.total() as f32));
-        self.cache.trim(self.frame);
-        if self.selection != before_selection {
-            out.selection_changed = true;
-        }
-    }
-
-    /// The shown block and galley-relative position under screen position `pos`, clamped to
-    /// the shown blocks (dragging above or below the view selects to the visible edge).
-    fn shown_at(&self, pos: Pos2) -> Option<(&Shown, Vec2)> {
-        let idx = self
-            .shown
-            .partition_point(|s| s.origin.y <= pos.y)
-            .saturating_sub(1);
-        let s = self.shown.get(idx)?;
-        Some((s, pos - s.origin))
-    }
-
-    /// Caret position nearest to screen position `pos`.
-    fn caret_at(&self, pos: Pos2) -> Option<usize> {
-        let (s, local) = self.shown_at(pos)?;
-        let block = self.blocks.get(s.block)?;
-        let c = s.galley.cursor_from_pos(local).index.0;
-        Some(block.chars.start + c.min(block.chars.len()))
-    }
-
-    /// The char under screen position `pos`, if the pointer is on text.
-    fn char_at(&self, pos: Pos2) -> Option<usize> {
-        let (s, local) = self.shown_at(pos)?;
-        let block = self.blocks.get(s.block)?;
-        paint::char_under(&s.galley, local.to_pos2()).map(|c| block.chars.start + c)
-    }
-
-    /// Chars of the paragraph around caret position `pos` (all blocks of it).
-    fn paragraph_around(&self, pos: usize) -> Range<usize> {
-        let b = block_of_char(&self.blocks, pos);
-        let mut first = b;
-        while first > 0
-            && self
-                .blocks
-                .get(first - 1)
-                .is_some_and(|p| !p.ends_paragraph)
-        {
-            first -= 1;
-        }
-        let mut last = b;
-        while self.blocks.get(last).is_some_and(|p| !p.ends_paragraph) {
-            last += 1;
-        }
-        let start = self.blocks.get(first).map_or(0, |p| p.chars.start);
-        let end = self.blocks.get(last).map_or(start, |p| p.chars.end);
-        start..end
-    }
-
-    fn word_around(&self, text: &str, pos: usize) -> Range<usize> {
-        let b = block_of_char(&self.blocks, pos);
-        let Some(block) = self.blocks.get(b) else {
-            return pos..pos;
-        };
-        let line = text.get(block.bytes.clone()).unwrap_or("");
-        let w = selection::word_at(line, pos.saturating_sub(block.chars.start));
-        block.chars.start + w.start..block.chars.start + w.end
-    }
-
-    fn pointer(
-        &mut self,
-        ui: &Ui,
-        response: &egui::Response,
-        input: &ArticleViewInput<'_>,
-        out: &mut ArticleViewOutput,
-    ) {
-        let (pressed, pointer, shift, now) = ui.input(|i| {
-            (
-                i.pointer.primary_pressed(),
-                i.pointer.interact_pos(),
-                i.modifiers.shift,
-                i.time,
-            )
-        });
-        let hovered_char = response
-            .hover_pos()
-            .and_then(|p| self.char_at(p))
-            .filter(|_| !response.dragged());
-        let hovered_claims = hovered_char
-            .map(|c| input.highlights.at(c))
-            .unwrap_or_default();
-        if response.hovered() {
-            ui.ctx().set_cursor_icon(if hovered_claims.is_empty() {
-                CursorIcon::Text
-            } else {
-                CursorIcon::PointingHand
-            });
-        }
-
-        if pressed
-            && response.hovered()
-            && let Some(pos) = pointer
-            && let Some(at) = self.caret_at(pos)
-        {
-            response.request_focus();
-            let double_click_secs =
-                ui.ctx().options(|o| o.input_options.max_double_click_delay) + 0.2;
-            let count = match self.last_press {
-                Some((t, p, n)) if now - t < double_click_secs && p.distance(pos) < 6.0 => n + 1,
-                _ => 1,
-            };
-            self.last_press = Some((now, pos, count));
-            self.preferred_x = None;
-            if shift {
-                self.selection.move_to(at, true);
-                self.granular_anchor = None;
-            } else if count == 1 {
-                self.selection = Selection::caret_at(at);
-                self.granular_anchor = None;
-            } else {
-                let unit = if count == 2 {
-                    let on = self.char_at(pos).unwrap_or(at);
-                    self.word_around(input.text, on)
-                } else {
-                    self.paragraph_around(at)
-                };
-                self.selection = Selection {
-                    anchor: unit.start,
-                    caret: unit.end,
-                };
-                self.granular_anchor = Some(unit);
-            }
-        } else if response.dragged_by(PointerButton::Primary)
-            && let Some(pos) = pointer
-            && let Some(at) = self.caret_at(pos)
-        {
-            match &self.granular_anchor {
-                Some(unit) if at < unit.start => {
-                    self.selection = Selection {
-                        anchor: unit.end,
-                        caret: at,
-                    };
-                }
-                Some(unit) => {
-                    self.selection = Selection {
-                        anchor: unit.start,
-                        caret: at.max(unit.end),
-                    };
-                }
-                None => self.selection.move_to(at, true),
-            }
-            // Dragging past the top or bottom edge scrolls.
-            let clip = ui.clip_rect();
-            let dy = if pos.y < clip.top() {
-                pos.y - clip.top()
-            } else if pos.y > clip.bottom() {
-                pos.y - clip.bottom()
-            } else {
-                0.0
-            };
-            if dy != 0.0 {
-                ui.scroll_with_delta_animation(
-                    vec2(0.0, -dy.clamp(-40.0, 40.0)),
-                    egui::style::ScrollAnimation::none(),
-                );
-                ui.ctx().request_repaint();
-            }
-        }
-
-        if response.clicked_by(PointerButton::Primary)
-            && !shift
-            && let Some(pos) = response.interact_pointer_pos()
-            && let Some(c) = self.char_at(pos)
-        {
-            out.clicked_claim = input.highlights.at(c).first().copied();
-        }
-
-        if !hovered_claims.is_empty() && !response.dragged() {
-            response.clone().on_hover_ui_at_pointer(|ui| {
-                ui.set_max_width(ui.spacing().tooltip_width);
-                for (i, claim_id) in hovered_claims.iter().enumerate() {
-                    if i > 0 {
-                        ui.separator();
-                    }
-                    ui.label((input.tooltip)(*claim_id));
-                }
-            });
-        }
-
-        let has_selection = !self.selection.range().is_empty();
-        let mut copy = false;
-        response.context_menu(|ui| {
-            if ui
-                .add_enabled(
-                    has_selection,
-                    Button::new("Mark claim").shortcut_text("Ctrl+M"),
-                )
-                .clicked()
-            {
-                out.mark_requested = true;
-                ui.close();
-            }
-            if ui
-                .add_enabled(has_selection, Button::new("Copy").shortcut_text("Ctrl+C"))
-                .clicked()
-            {
-                copy = true;
-                ui.close();
-            }
-        });
-        if copy {
-            self.copy_selection(ui.ctx(), input);
-        }
-    }
-
-    fn copy_selection(&self, ctx: &egui::Context, input: &ArticleViewInput<'_>) {
-        let r = self.selection.range();
-        if !r.is_empty() {
-            ctx.copy_text(input.index.slice(input.text, r).to_owned());
-        }
-    }
-
-    /// Handle keys while focused; returns whether the caret moved.
-    fn keyboard(&mut self, ui: &Ui, input: &ArticleViewInput<'_>) -> bool {
-        let ctx = ui.ctx().clone();
-        let events = ui.input(|i| i.events.clone());
-        let total = input.index.total_chars();
-        let page = (self.viewport_height - self.row_height).max(self.row_height);
-        let mut moved = false;
-        for event in events {
-            match event {
-                Event::Copy => self.copy_selection(&ctx, input),
-                Event::Key {
-                    key: Key::C,
-                    pressed: true,
-                    modifiers,
-                    ..
-                } if modifiers.command => self.copy_selection(&ctx, input),
-                Event::Key {
-                    key: Key::A,
-                    pressed: true,
-                    modifiers,
-                    ..
-                } if modifiers.command => {
-                    self.selection = Selection {
-                        anchor: 0,
-                        caret: total,
-                    };
-                }
-                Event::Key {
-                    key,
-                    pressed: true,
-                    modifiers,
-                    ..
-                } => {
-                    if let Some(to) = self.key_target(&ctx, input, key, modifiers, page) {
-                        let to = to.min(total);
-                        let extend = modifiers.shift;
-                        let r = self.selection.range();
-                        // Left/Right on a selection without Shift collapse it to that side.
-                        let to = match key {
-                            Key::ArrowLeft
-                                if !extend
-                                    && !r.is_empty()
-                                    && !modifiers.command
-                                    && !modifiers.alt =>
-                            {
-                                r.start
-                            }
-                            Key::ArrowRight
-                                if !extend
-                                    && !r.is_empty()
-                                    && !modifiers.command
-                                    && !modifiers.alt =>
-                            {
-                                r.end
-                            }
-                            _ => to,
-                        };
-                        self.selection.move_to(to, extend);
-                        self.granular_anchor = None;
-                        moved = true;
-                    }
-                }
-                _ => {}
-            }
-        }
-        moved
-    }
-
-    /// Where `key` moves the caret, or `None` when the view does not use the key.
-    fn key_target(
-        &mut self,
-        ctx: &egui::Context,
-        input: &ArticleViewInput<'_>,
-        key: Key,
-        modifiers: Modifiers,
-        page: f32,
-    ) -> Option<usize> {
-        let total = input.index.total_chars();
-        let caret = self.selection.caret.min(total);
-        let word = modifiers.command || modifiers.alt;
-        let b = block_of_char(&self.blocks, caret);
-        let block = self.blocks.get(b)?.clone();
-        let local = caret.saturating_sub(block.chars.start);
-        if !matches!(
-            key,
-            Key::ArrowUp | Key::ArrowDown | Key::PageUp | Key::PageDown
-        ) {
-            self.preferred_x = None;
-        }
-        match key {
-            Key::ArrowLeft if word => {
-                if local == 0 {
-                    return Some(caret.saturating_sub(1));
-                }
-                let line = input.text.get(block.bytes.clone()).unwrap_or("");
-                Some(block.chars.start + selection::previous_word_start(line, local))
-            }
-            Key::ArrowRight if word => {
-                if local >= block.chars.len() {
-                    return Some(caret + 1);
-                }
-                let line = input.text.get(block.bytes.clone()).unwrap_or("");
-                Some(block.chars.start + selection::next_word_end(line, local))
-            }
-            Key::ArrowLeft => Some(caret.saturating_sub(1)),
-            Key::ArrowRight => Some(caret + 1),
-            Key::Home if modifiers.command => Some(0),
-            Key::End if modifiers.command => Some(total),
-            Key::Home | Key::End => {
-                let galley = self.ensure_galley(ctx, input.text, b)?;
-                let r = paint::row_of_caret(&galley, local);
-                let start = paint::row_start_char(&galley, r);
-                let len = galley.rows.get(r).map_or(0, |row| row.glyphs.len());
-                Some(block.chars.start + if key == Key::Home { start } else { start + len })
-            }
-            Key::ArrowUp | Key::ArrowDown => {
-                let galley = self.ensure_galley(ctx, input.text, b)?;
-                let caret_rect = paint::caret_rect(&galley, local);
-                let x = *self.preferred_x.get_or_insert(caret_rect.left());
-                let r = paint::row_of_caret(&galley, local);
-                if key == Key::ArrowUp {
-                    if r > 0 {
-                        return Some(block.chars.start + paint::caret_in_row(&galley, r - 1, x));
-                    }
-                    if b == 0 {
-                        return Some(0);
-                    }
-                    let prev = self.ensure_galley(ctx, input.text, b - 1)?;
-                    let start = self.blocks.get(b - 1)?.chars.start;
-                    Some(start + paint::caret_in_row(&prev, prev.rows.len().saturating_sub(1), x))
-                } else {
-                    if r + 1 < galley.rows.len() {
-                        return Some(block.chars.start + paint::caret_in_row(&galley, r + 1, x));
-                    }
-                    if b + 1 >= self.blocks.len() {
-                        return Some(total);
-                    }
-                    let next = self.ensure_galley(ctx, input.text, b + 1)?;
-                    let start = self.blocks.get(b + 1)?.chars.start;
-                    Some(start + paint::caret_in_row(&next, 0, x))
-                }
-            }
-            Key::PageUp | Key::PageDown => {
-                let galley = self.ensure_galley(ctx, input.text, b)?;
-                let caret_rect = paint::caret_rect(&galley, local);
-                let x = *self.preferred_x.get_or_insert(caret_rect.left());
-                let y = self.heights.top(b) + f64::from(caret_rect.center().y);
-                let target = if key == Key::PageUp {
-                    y - f64::from(page)
-                } else {
-                    y + f64::from(page)
-                };
-                if target < 0.0 {
-                    return Some(0);
-                }
-                if target > self.heights.total() {
-                    return Some(total);
-                }
-                let t = self.heights.find(target);
-                let g = self.ensure_galley(ctx, input.text, t)?;
-                // Laying out `t` may have corrected its height; find it again.
-                let t2 = self.heights.find(target);
-                let (t, g) = if t2 == t {
-                    (t, g)
-                } else {
-                    (t2, self.ensure_galley(ctx, input.text, t2)?)
-                };
-                let local_y = (target - self.heights.top(t)) as f32;
-                let c = g.cursor_from_pos(vec2(x, local_y)).index.0;
-                let start = self.blocks.get(t)?.chars.start;
-                Some(start + c.min(self.blocks.get(t)?.chars.len()))
-            }
-            _ => None,
-        }
-    }
-
-    /// Scroll so that the caret's row is visible (applied by the scroll area this frame).
-    fn scroll_caret_into_view(
-        &mut self,
-        ui: &Ui,
-        ctx: &egui::Context,
-        text: &str,
-        top: f64,
-        bottom: f64,
-    ) {
-        let caret = self.selection.caret;
-        let b = block_of_char(&self.blocks, caret);
-        let Some(start) = self.blocks.get(b).map(|bl| bl.chars.start) else {
-            return;
-        };
-        let Some(galley) = self.ensure_galley(ctx, text, b) else {
-            return;
-        };
-        let rect = paint::caret_rect(&galley, caret - start);
-        let y0 = self.heights.top(b) + f64::from(rect.top());
-        let y1 = self.heights.top(b) + f64::from(rect.bottom());
-        let margin = f64::from(self.row_height);
-        let delta = if y0 < top {
-            y0 - top - margin
-        } else if y1 > bottom {
-            y1 - bottom + margin
-        } else {
-            0.0
-        };
-        if delta != 0.0 {
-            ui.scroll_with_delta_animation(
-                vec2(0.0, -(delta as f32)),
-                egui::style::ScrollAnimation::none(),
-            );
-            // The painted frame still shows the old offset; show the new one next.
-            ui.ctx().request_repaint();
-            self.anchor_block = None;
-        }
+        (top, bottom)
     }
 }
 

@@ -1,50 +1,14 @@
-//! Geometry and colours for painting ranges (highlights, find matches, the selection) behind a
-//! block's galley, and hit-testing chars under the pointer.
+//! Painting the visible blocks (claim highlights, find matches, the selection, the text, the
+//! selected claim's outline and the caret), and the geometry for it: rectangles of char ranges
+//! in a galley, caret positions, and hit-testing chars under the pointer.
 
-use egui::{Color32, Galley, Pos2, Rect, Visuals, pos2};
+use std::sync::Arc;
 
-/// Named colours of the article view, derived from the theme.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct ViewColours {
-    /// Opacity applied to a claim's colour for its background; overlaps stack.
-    pub highlight_alpha: f32,
-    /// Background of a find match.
-    pub find_fill: Color32,
-    /// Outline of a find match.
-    pub find_stroke: Color32,
-    /// Background of the current find match.
-    pub current_find_fill: Color32,
-    /// Background of the selection (translucent, so highlights show through).
-    pub selection_fill: Color32,
-    /// Outline of the selected claim.
-    pub selected_claim_stroke: Color32,
-    /// Text colour.
-    pub text: Color32,
-    /// Caret colour.
-    pub caret: Color32,
-}
+use egui::{Galley, Pos2, Rect, Stroke, StrokeKind, Ui, pos2};
 
-impl ViewColours {
-    /// Colours for the current theme.
-    pub(crate) fn from_visuals(visuals: &Visuals) -> Self {
-        let dark = visuals.dark_mode;
-        let amber = Color32::from_rgb(255, 176, 0);
-        Self {
-            highlight_alpha: if dark { 0.45 } else { 0.35 },
-            find_fill: amber.gamma_multiply(if dark { 0.25 } else { 0.3 }),
-            find_stroke: if dark {
-                Color32::from_rgb(255, 200, 60)
-            } else {
-                Color32::from_rgb(190, 110, 0)
-            },
-            current_find_fill: amber.gamma_multiply(if dark { 0.7 } else { 0.8 }),
-            selection_fill: visuals.selection.bg_fill.gamma_multiply(0.6),
-            selected_claim_stroke: visuals.strong_text_color(),
-            text: visuals.text_color(),
-            caret: visuals.text_cursor.stroke.color,
-        }
-    }
-}
+use super::layout::block_of_char;
+use super::{ArticleView, ArticleViewInput};
+use crate::ui::theme::ArticleColours;
 
 /// Rectangles (galley coordinates, one per row) covering chars `start..end` of the galley.
 /// With `newline` the last row gets a stub for the line break (the range goes on in the next
@@ -133,4 +97,107 @@ pub(crate) fn caret_in_row(galley: &Galley, r: usize, x: f32) -> usize {
         return char_count(galley);
     };
     row_start_char(galley, r) + row.char_at(x - row.pos.x).0
+}
+
+impl ArticleView {
+    /// Paint the blocks shown this frame with everything behind and over their text.
+    pub(super) fn paint_visible(&self, ui: &Ui, input: &ArticleViewInput<'_>, has_focus: bool) {
+        let colours = ArticleColours::from_visuals(ui.visuals());
+        let painter = ui.painter();
+        let focus_caret = has_focus.then_some(self.selection.caret);
+        let selection = self.selection.range();
+        let mut rects = Vec::new();
+        let selected = input
+            .selected_claim
+            .and_then(|c| input.highlights.of_claim(c));
+        for shown in &self.shown {
+            let Some(block) = self.blocks.get(shown.block) else {
+                continue;
+            };
+            let (bs, be) = (block.chars.start, block.chars.end);
+            let newline = usize::from(block.ends_paragraph);
+            let to_screen = |r: Rect| r.translate(shown.origin.to_vec2());
+
+            for h in input.highlights.overlapping(bs..be + newline) {
+                rects.clear();
+                let (a, e) = (h.chars.start.max(bs) - bs, h.chars.end.min(be) - bs);
+                range_rects(
+                    &shown.galley,
+                    a,
+                    e,
+                    h.chars.end > be && newline == 1,
+                    &mut rects,
+                );
+                let fill = crate::ui::theme::highlight_fill(h.colour, ui.visuals().dark_mode);
+                for r in &rects {
+                    painter.rect_filled(to_screen(*r), 2.0, fill);
+                }
+            }
+
+            let first_match = input.find_matches.partition_point(|m| m.end <= bs);
+            for (i, m) in input.find_matches.iter().enumerate().skip(first_match) {
+                if m.start >= be.max(bs + 1) {
+                    break;
+                }
+                rects.clear();
+                let (a, e) = (m.start.max(bs) - bs, m.end.min(be).max(bs) - bs);
+                range_rects(&shown.galley, a, e, false, &mut rects);
+                let current = input.current_find_match == Some(i);
+                let fill = if current {
+                    colours.current_find_fill
+                } else {
+                    colours.find_fill
+                };
+                for r in &rects {
+                    painter.rect_filled(to_screen(*r), 2.0, fill);
+                    painter.rect_stroke(
+                        to_screen(*r),
+                        2.0,
+                        Stroke::new(if current { 2.0 } else { 1.0 }, colours.find_stroke),
+                        StrokeKind::Inside,
+                    );
+                }
+            }
+
+            if selection.start <= be && selection.end > bs && !selection.is_empty() {
+                rects.clear();
+                let (a, e) = (selection.start.max(bs) - bs, selection.end.min(be) - bs);
+                let crosses = selection.end > be && newline == 1;
+                range_rects(&shown.galley, a, e, crosses, &mut rects);
+                for r in &rects {
+                    painter.rect_filled(to_screen(*r), 0.0, colours.selection_fill);
+                }
+            }
+
+            painter.galley(shown.origin, Arc::clone(&shown.galley), colours.text);
+
+            if let Some(h) = selected
+                && h.chars.start <= be
+                && h.chars.end > bs
+            {
+                rects.clear();
+                let (a, e) = (h.chars.start.max(bs) - bs, h.chars.end.min(be) - bs);
+                range_rects(&shown.galley, a, e, false, &mut rects);
+                for r in &rects {
+                    let r = to_screen(*r);
+                    painter.rect_stroke(
+                        r.expand(1.0),
+                        2.0,
+                        Stroke::new(1.5, colours.selected_claim_stroke),
+                        StrokeKind::Outside,
+                    );
+                    painter.hline(r.x_range(), r.bottom() + 1.0, Stroke::new(2.5, h.colour));
+                }
+            }
+
+            if let Some(caret) = focus_caret
+                && caret >= bs
+                && caret <= be
+                && block_of_char(&self.blocks, caret) == shown.block
+            {
+                let r = to_screen(caret_rect(&shown.galley, caret - bs));
+                painter.vline(r.left(), r.y_range(), Stroke::new(2.0, colours.caret));
+            }
+        }
+    }
 }

@@ -39,9 +39,6 @@ pub struct Document {
     pub warnings: Vec<ProjectWarning>,
     /// What the file looked like when opened or last saved (to notice changes by others).
     pub stamp: Option<crate::io::FileStamp>,
-    /// The project as it was last read from or written to `path` (the common ancestor when
-    /// someone else changed the file meanwhile).
-    pub saved_copy: Option<Project>,
     /// Where a never-saved project is autosaved.
     pub unsaved_target: Option<crate::io::RecoveryTarget>,
     index: TextIndex,
@@ -51,6 +48,8 @@ pub struct Document {
     saved_generation: u64,
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
+    /// The saved state, when it fell out of the undo and redo history.
+    evicted_saved: Option<Project>,
     last_edit: Option<(CoalesceKey, f64)>,
 }
 
@@ -66,7 +65,7 @@ impl Document {
             path,
             warnings: Vec::new(),
             stamp: None,
-            saved_copy: None,
+            evicted_saved: None,
             unsaved_target: None,
             generation: 0,
             next_generation: 1,
@@ -159,9 +158,38 @@ impl Document {
             generation: self.generation,
         });
         if self.undo.len() > UNDO_LIMIT {
-            self.undo.remove(0);
+            let dropped = self.undo.remove(0);
+            self.keep_if_saved(dropped);
         }
-        self.redo.clear();
+        for dropped in std::mem::take(&mut self.redo) {
+            self.keep_if_saved(dropped);
+        }
+    }
+
+    /// A snapshot leaves the history: keep it if it is the saved state (the merge base).
+    fn keep_if_saved(&mut self, snapshot: Snapshot) {
+        if snapshot.generation == self.saved_generation {
+            self.evicted_saved = Some(snapshot.project);
+        }
+    }
+
+    /// The project as it was last read from or written to `path`: the common ancestor when
+    /// someone else changed the file meanwhile. Found in the undo history (no copy is made
+    /// when opening or saving); `None` for a project never saved.
+    #[must_use]
+    pub fn saved_project(&self) -> Option<&Project> {
+        if self.path.is_none() || self.saved_generation == u64::MAX {
+            return None;
+        }
+        if !self.is_dirty() {
+            return Some(&self.project);
+        }
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .find(|s| s.generation == self.saved_generation)
+            .map(|s| &s.project)
+            .or(self.evicted_saved.as_ref())
     }
 
     fn touch(&mut self) {
@@ -221,13 +249,14 @@ impl Document {
 
     /// Record that the project was saved to `path`.
     pub fn mark_saved(&mut self, path: &Path) {
-        self.saved_copy = Some(self.project.clone());
+        self.evicted_saved = None;
         self.path = Some(path.to_path_buf());
         self.saved_generation = self.generation;
     }
 
     /// Mark a freshly imported project as changed (it has never been saved).
     pub fn mark_unsaved(&mut self) {
+        self.evicted_saved = None;
         self.saved_generation = u64::MAX;
     }
 }
@@ -265,6 +294,32 @@ mod tests {
         assert!(doc.redo());
         assert!(doc.project.claims.is_empty());
         assert!(doc.is_dirty());
+    }
+
+    #[test]
+    fn saved_project_is_found_in_the_history_without_a_copy() {
+        let (mut doc, claim_id) = doc();
+        assert!(doc.saved_project().is_none(), "never saved");
+        doc.mark_saved(Path::new("/tmp/x.ron"));
+        let saved = doc.project.clone();
+        doc.apply(Edit::DeleteClaim(claim_id), "me", None, 1.0)
+            .expect("delete");
+        assert_eq!(doc.saved_project(), Some(&saved));
+        assert!(doc.undo());
+        assert!(doc.redo());
+        assert_eq!(doc.saved_project(), Some(&saved), "after undo and redo");
+        for n in 0..(UNDO_LIMIT + 5) {
+            let edit = Edit::SetArticleMeta(crate::model::ArticleMeta {
+                title: format!("title {n}"),
+                ..crate::model::ArticleMeta::default()
+            });
+            let _ = doc.apply(edit, "me", None, 2.0 + n as f64);
+        }
+        assert_eq!(
+            doc.saved_project(),
+            Some(&saved),
+            "kept when it left the history"
+        );
     }
 
     #[test]

@@ -1,91 +1,9 @@
-//! What the UI asks for. Widgets never change the project themselves: they push a
-//! [`Command`], and `FactcheckApp::run_command` applies each one in one place after the frame.
-
-use std::path::PathBuf;
+//! The user-level actions: one list drives the menus, keyboard shortcuts, the command palette
+//! and the shortcuts window.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::document::CoalesceKey;
-use crate::model::{ClaimId, Edit, ScalePreset, SourceId};
-
-/// Tabs of the right-hand panel.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum RightTab {
-    /// The selected claim.
-    #[default]
-    Claim,
-    /// The source library.
-    Sources,
-    /// Article metadata, rating scale and publishing settings.
-    Project,
-}
-
-/// A request from the UI, applied by `FactcheckApp::run_command`.
-#[derive(Clone, Debug)]
-#[must_use]
-pub enum Command {
-    /// A user-level action (menus, shortcuts, palette).
-    Action(Action),
-    /// Open a project or article file.
-    OpenPath(PathBuf),
-    /// Save to this path.
-    SaveTo(PathBuf),
-    /// Change the project.
-    Edit {
-        /// The change.
-        edit: Edit,
-        /// Fold into the previous undo step when typing into the same field.
-        coalesce: Option<CoalesceKey>,
-    },
-    /// Select a claim (or none).
-    SelectClaim(Option<ClaimId>),
-    /// Select a claim and scroll the article to it.
-    JumpToClaim(ClaimId),
-    /// Create an empty source, attach it to the claim and edit it.
-    NewSourceForClaim(ClaimId),
-    /// Create an empty source in the library.
-    NewSource,
-    /// Select a source in the library.
-    SelectSource(Option<SourceId>),
-    /// Delete a source, asking first when claims cite it.
-    RequestDeleteSource(SourceId),
-    /// Replace the rating scale with a preset.
-    ApplyPreset(ScalePreset),
-    /// Show a right-panel tab.
-    ShowTab(RightTab),
-    /// Start merging another reviewer's copy of the project from this file.
-    MergeWith(PathBuf),
-    /// Use this file as the common ancestor of the merge in progress.
-    MergeBase(PathBuf),
-    /// Export the project in this format to this file.
-    ExportTo(crate::export::ExportFormat, PathBuf),
-    /// Ask where to export in this format.
-    Export(crate::export::ExportFormat),
-    /// Replace the article text with this file's and re-anchor every claim.
-    UpdateArticleFrom(PathBuf),
-    /// Start a project from pasted text.
-    NewFromText(String),
-    /// Restore the recovery file found for the project (or unsaved project).
-    RestoreRecovery(crate::io::RecoveryInfo),
-    /// Delete a recovery file the user does not want.
-    DiscardRecovery(crate::io::RecoveryInfo),
-    /// Save over a file that changed on disk since it was opened.
-    OverwriteChangedFile,
-    /// Mark the current find match as a claim.
-    MarkFindMatch,
-    /// Move a claim's span to the article selection (re-attach an orphan).
-    ReattachToSelection(ClaimId),
-}
-
-impl Command {
-    /// An undoable project edit.
-    pub fn edit(edit: Edit) -> Self {
-        Self::Edit {
-            edit,
-            coalesce: None,
-        }
-    }
-}
+use super::ReviewCommand;
 
 /// The user-level actions: one list drives menus, keyboard shortcuts and the help window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -142,6 +60,9 @@ pub enum Action {
     UpdateArticle,
     /// Start a project from text pasted from the clipboard.
     NewFromClipboard,
+    /// A step of the reviewer's queue (next/previous claim to review, sign off, send back,
+    /// reopen, correct).
+    Review(ReviewCommand),
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -149,7 +70,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Self; 26] = [
+    pub const ALL: [Self; 32] = [
         Self::OpenArticle,
         Self::OpenProject,
         Self::Save,
@@ -176,6 +97,12 @@ impl Action {
         Self::MergeReviewerCopy,
         Self::UpdateArticle,
         Self::NewFromClipboard,
+        Self::Review(ReviewCommand::NextToReview),
+        Self::Review(ReviewCommand::PreviousToReview),
+        Self::Review(ReviewCommand::SignOff),
+        Self::Review(ReviewCommand::SendBack),
+        Self::Review(ReviewCommand::Reopen),
+        Self::Review(ReviewCommand::CorrectVerdict),
     ];
 
     /// Menu text (ends in "…" when it opens a dialog).
@@ -208,6 +135,7 @@ impl Action {
             Self::MergeReviewerCopy => "Merge a reviewer's copy…",
             Self::UpdateArticle => "Update article text…",
             Self::NewFromClipboard => "New from clipboard…",
+            Self::Review(command) => command.label(),
         }
     }
 
@@ -245,6 +173,7 @@ impl Action {
                 "The outlet changed the story: load the new version and re-anchor every claim"
             }
             Self::NewFromClipboard => "Start a project from article text you paste",
+            Self::Review(command) => command.description(),
         }
     }
 
@@ -278,6 +207,7 @@ impl Action {
             Self::EditConclusion => sc(Modifiers::ALT, Key::N),
             Self::MergeReviewerCopy => sc(CMD_SHIFT, Key::M),
             Self::UpdateArticle | Self::NewFromClipboard => None,
+            Self::Review(command) => Some(command.shortcut()),
         }
     }
 

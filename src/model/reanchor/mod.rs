@@ -15,6 +15,10 @@
 //! scan of the new text for the quotes that need it, and fuzzy windows of a few thousand
 //! chars per claim.
 
+mod report;
+
+pub use report::{ReanchorLine, ReanchorReport};
+
 use std::collections::HashMap;
 use std::sync::Arc;
 

@@ -1,5 +1,6 @@
-//! Deterministic article and claim generators shared by the article view tests and the
-//! `article_view` benchmark (which includes this file with `#[path]`).
+//! Support for the article view tests and the `article_view` benchmark (each includes this
+//! file with `#[path]`): generated articles (from the shared generator in `generate.rs`) and
+//! claims, and a headless context showing only the view.
 
 #![allow(dead_code, reason = "each includer uses a different part")]
 
@@ -9,91 +10,14 @@ use egui::Color32;
 use factcheck::model::ClaimId;
 use factcheck::ui::article_view::Highlight;
 
-const WORDS: &[&str] = &[
-    "the",
-    "minister",
-    "said",
-    "that",
-    "crime",
-    "fell",
-    "by",
-    "percent",
-    "last",
-    "year",
-    "and",
-    "unemployment",
-    "is",
-    "at",
-    "a",
-    "record",
-    "low",
-    "according",
-    "to",
-    "official",
-    "figures",
-    "released",
-    "on",
-    "Tuesday",
-    "while",
-    "critics",
-    "argued",
-    "budget",
-    "was",
-    "cut",
-    "in",
-    "every",
-    "region",
-    "of",
-    "country",
-    "since",
-    "2017",
-    "report",
-    "shows",
-    "hospital",
-    "waiting",
-    "times",
-    "have",
-    "doubled",
-    "under",
-    "this",
-    "government",
-    "cyber",
-    "security",
-    "unit",
-    "impenetrable",
-    "election",
-    "hacking",
-    "guarded",
-    "committee",
-    "evidence",
-    "claimed",
-];
+#[path = "generate.rs"]
+mod generate;
 
-/// A generated article of about `bytes` bytes: paragraphs of 40 to 160 words, with a few
-/// non-Latin words (CJK, Hebrew, emoji) so byte and char offsets differ. Same seed, same text.
+/// A generated article of about `bytes` bytes, one paragraph per line (40 to 160 words), in
+/// several scripts so byte and char offsets differ. Same seed, same text.
 #[must_use]
 pub fn article(bytes: usize, seed: u64) -> String {
-    let mut rng = fastrand::Rng::with_seed(seed);
-    let mut text = String::with_capacity(bytes + 1024);
-    while text.len() < bytes {
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        let words = rng.usize(40..160);
-        for w in 0..words {
-            if w > 0 {
-                text.push(' ');
-            }
-            match rng.u8(0..100) {
-                0 => text.push_str("日本語"),
-                1 => text.push_str("עברית"),
-                2 => text.push_str("👩‍👩‍👧"),
-                _ => text.push_str(WORDS[rng.usize(0..WORDS.len())]),
-            }
-        }
-        text.push('.');
-    }
-    text
+    generate::text(bytes, seed, "\n")
 }
 
 /// `n` claims spread over `total_chars`: mostly sentence-sized, some long enough to cross
