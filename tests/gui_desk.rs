@@ -167,6 +167,19 @@ fn preferences_survive_a_restart_and_never_enter_the_project() {
 #[test]
 fn keyboard_jumps_to_inspector_fields() {
     let mut h = open_example("Ana");
+    // A claim that is not signed off (a signed-off claim's fields are locked).
+    let draft = h
+        .state()
+        .doc()
+        .expect("doc")
+        .project
+        .claims
+        .iter()
+        .find(|c| !c.status.is_published())
+        .expect("a draft claim")
+        .id;
+    h.state_mut().push(Command::JumpToClaim(draft));
+    h.run();
     h.key_press_modifiers(Modifiers::ALT, Key::C);
     h.run();
     assert!(h.get_by_label("Claimant").is_focused());
@@ -244,4 +257,60 @@ fn keyboard_only_mark_rate_and_save() {
             .as_deref(),
         Some("half-true")
     );
+}
+
+/// Cancelling the file dialog, however quickly, just cancels; only when no dialog can appear
+/// at all does the app ask inside its own window.
+#[test]
+fn a_quick_cancel_is_a_cancel_and_no_dialog_means_asking_in_the_app() {
+    let mut h = harness(app("Ana", vec![None]));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(h.state().modal().is_none(), "{:?}", h.state().modal());
+    assert!(h.state().file_browser().is_none());
+    assert!(h.state().doc().is_none());
+
+    h.state_mut()
+        .set_dialogs(Box::new(factcheck::app::ScriptedDialogs::unavailable()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert_eq!(
+        h.state().file_browser(),
+        Some(&factcheck::app::DialogKind::OpenProject)
+    );
+}
+
+/// Without a native dialog, a project is opened by picking it in the in-app browser, which
+/// starts in the folder of the last file used and lists only projects.
+#[test]
+fn a_project_is_opened_from_the_in_app_browser() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let project = dir.path().join("check.ron");
+    std::fs::copy(example_project(), &project).expect("copy");
+    std::fs::write(dir.path().join("notes.txt"), "not a project").expect("write");
+    let mut h = harness(app("Ana", vec![]));
+    h.state_mut().prefs_mut().recent_files = vec![dir.path().join("earlier.ron")];
+    h.state_mut()
+        .set_dialogs(Box::new(factcheck::app::ScriptedDialogs::unavailable()));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(
+        h.query_by_label_contains("notes.txt").is_none(),
+        "projects only"
+    );
+    click(&mut h, "check.ron");
+    click_button(&mut h, "Open");
+    assert_eq!(
+        h.state().doc().and_then(|d| d.path.clone()),
+        Some(project.clone())
+    );
+    assert!(h.state().file_browser().is_none(), "closed after choosing");
+
+    // Cancelling the browser closes it and changes nothing.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(h.state().file_browser().is_some());
+    click_button(&mut h, "Cancel");
+    assert!(h.state().file_browser().is_none());
+    assert_eq!(h.state().doc().and_then(|d| d.path.clone()), Some(project));
 }

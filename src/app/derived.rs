@@ -1,5 +1,5 @@
 //! Caches derived from the project, rebuilt only when what they depend on changed: claim
-//! highlights (project, theme, text), the claim summary (project), the claims the list shows
+//! highlights (project, text), the claim summary (project), the claims the list shows
 //! (project and filter) and the find matches (see `find`).
 
 use std::sync::Arc;
@@ -13,17 +13,19 @@ use crate::ui::article_view::{Highlight, Highlights};
 pub(super) struct Derived {
     /// Highlights of the current document's claims.
     pub(super) highlights: Highlights,
-    highlights_key: Option<(u64, bool, usize)>,
+    highlights_key: Option<(u64, usize)>,
     summary_generation: Option<u64>,
     shown_key: Option<(u64, ClaimFilter)>,
     /// What the find matches were computed for.
     pub(super) find_key: Option<super::find::FindKey>,
+    /// The document generation the seals were computed for (`None`: recompute).
+    pub(super) seals_key: Option<u64>,
 }
 
 impl FactcheckApp {
     /// Bring every cache up to date before the frame is drawn.
-    pub(super) fn refresh_derived(&mut self, ctx: &egui::Context) {
-        self.refresh_highlights(ctx);
+    pub(super) fn refresh_derived(&mut self) {
+        self.refresh_highlights();
         let Some(doc) = &self.state.doc else { return };
         let derived = &mut self.derived;
         if derived.summary_generation != Some(doc.generation()) {
@@ -36,16 +38,15 @@ impl FactcheckApp {
             derived.shown_key = Some(key);
         }
         self.refresh_find();
+        self.refresh_seals();
     }
 
-    fn refresh_highlights(&mut self, ctx: &egui::Context) {
+    fn refresh_highlights(&mut self) {
         let Some(doc) = &self.state.doc else {
             return;
         };
-        let dark = ctx.global_style().visuals.dark_mode;
         let key = (
             doc.generation(),
-            dark,
             Arc::as_ptr(&doc.project.article.text).cast::<u8>() as usize,
         );
         if self.derived.highlights_key == Some(key) {
@@ -63,7 +64,7 @@ impl FactcheckApp {
                 Highlight {
                     claim_id: c.id,
                     chars: c.anchor.start..c.anchor.end,
-                    colour: crate::ui::theme::highlight_fill(base, dark),
+                    colour: base,
                 }
             })
             .collect();

@@ -1,6 +1,6 @@
 //! File dialogs. The shell asks through [`FileDialogs`] so tests answer without opening a real
 //! dialog (which would block forever without a display). Native dialogs go through rfd (XDG
-//! portal, zenity fallback); where neither can appear, the shell shows its own prompt.
+//! portal, zenity fallback); where neither can appear, the shell shows the in-app browser.
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
@@ -48,9 +48,19 @@ impl FileDialogs for NativeDialogs {
                 .add_filter("Factcheck package", &extensions)
                 .set_file_name(suggested)
                 .save_file()
-                .map(|p| with_extension(p, "fcpack")),
+                .map(|p| {
+                    if p.extension().is_some() {
+                        p
+                    } else {
+                        p.with_extension("fcpack")
+                    }
+                }),
             DialogKind::AttachEvidence(_) => dialog
                 .add_filter("Pages, PDFs, text and images", &extensions)
+                .add_filter("All files", &["*"])
+                .pick_file(),
+            DialogKind::ImportFactChecks => dialog
+                .add_filter("ClaimReview JSON-LD or saved pages", &extensions)
                 .add_filter("All files", &["*"])
                 .pick_file(),
             DialogKind::OpenArticle | DialogKind::UpdateArticle => dialog
@@ -61,12 +71,12 @@ impl FileDialogs for NativeDialogs {
                 .add_filter("Factcheck project", &extensions)
                 .set_file_name(suggested)
                 .save_file()
-                .map(|p| with_extension(p, "ron")),
+                .map(|p| kind.completed(p)),
             DialogKind::Export { suggested, format } => dialog
                 .add_filter(format.label(), &extensions)
                 .set_file_name(suggested)
                 .save_file()
-                .map(|p| with_extension(p, format.extension())),
+                .map(|p| kind.completed(p)),
         };
         picked.map_or(Picked::Cancelled, Picked::Path)
     }
@@ -126,15 +136,6 @@ fn portal_file_chooser_installed(has_session_bus: bool, data_dirs: &[PathBuf]) -
             })
     });
     service && chooser
-}
-
-/// Add `extension` when the chosen name has none.
-fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
-    if path.extension().is_some() {
-        path
-    } else {
-        path.with_extension(extension)
-    }
 }
 
 /// Dialog answers queued in advance (tests and scripted runs).

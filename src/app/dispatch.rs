@@ -5,7 +5,9 @@ use std::sync::Arc;
 
 use super::FactcheckApp;
 use crate::model::{Anchor, Claim, Edit, Evidence, Source, snippet};
-use crate::state::{Action, Command, DEFAULT_FONT_SIZE, DialogKind, Modal, RightTab};
+use crate::state::{
+    Action, Command, DEFAULT_FONT_SIZE, DialogKind, InspectorField, Modal, RightTab,
+};
 
 impl FactcheckApp {
     /// Apply one command. The only place the app's state changes in response to the UI.
@@ -122,6 +124,7 @@ impl FactcheckApp {
             }
             Command::ShowTab(tab) => self.state.right_tab = tab,
             Command::MarkFindMatch => self.mark_find_match(),
+            Command::Research(action) => self.research_action(ctx, action),
             Command::CloseFind { select_match } => self.close_find(ctx, select_match),
             Command::Export(format) => {
                 let Some(doc) = self.doc() else { return };
@@ -168,7 +171,9 @@ impl FactcheckApp {
             Command::PathChosen { kind, path } => self.path_chosen(ctx, kind, path),
             Command::Evidence(action) => self.run_evidence(ctx, action),
             Command::SetPrefs(prefs) => self.state.prefs = (*prefs).sanitised(),
+            Command::Review(request) => self.review_request(ctx, request),
             Command::CloseModal => self.panels.modals.close(),
+            Command::CloseFileBrowser => self.file_browser = None,
             Command::DismissStatus => self.state.status = None,
         }
     }
@@ -270,6 +275,7 @@ impl FactcheckApp {
                     self.update_article_from(&path);
                 }
             }
+            Action::Review(command) => self.review_command(ctx, command),
             Action::NewFromClipboard => self.show_modal(Modal::PasteArticle {
                 text: String::new(),
             }),
@@ -277,9 +283,9 @@ impl FactcheckApp {
                 if self.state.selected_claim.is_some() {
                     self.state.right_tab = RightTab::Claim;
                     self.panels.focus_field = Some(match action {
-                        Action::EditStatement => "statement",
-                        Action::EditClaimant => "claimant",
-                        _ => "conclusion",
+                        Action::EditStatement => InspectorField::Statement,
+                        Action::EditClaimant => InspectorField::Claimant,
+                        _ => InspectorField::Conclusion,
                     });
                 }
             }

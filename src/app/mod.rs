@@ -14,8 +14,12 @@ mod dispatch;
 mod evidence;
 mod files;
 mod find;
+#[cfg(test)]
+mod layering_tests;
 mod modals;
 mod native;
+mod research;
+mod review;
 mod window;
 
 use std::path::PathBuf;
@@ -48,6 +52,8 @@ pub struct FactcheckApp {
     evidence_jobs: evidence::EvidenceJobs,
     /// File dialogs (native, or scripted in tests).
     dialogs: Box<dyn FileDialogs>,
+    /// The in-app file browser, where no native dialog can appear.
+    file_browser: Option<crate::ui::file_browser::FileBrowser>,
     /// Caches derived from the project (highlights, summary, shown claims, find matches).
     derived: derived::Derived,
     /// Writing recovery files.
@@ -60,19 +66,27 @@ pub struct FactcheckApp {
     /// Quit was confirmed: let the window close.
     allow_close: bool,
     window_title: String,
+    /// Suggested claims and the claim library worker.
+    research: research::Research,
 }
 
 impl FactcheckApp {
     /// A new app with these preferences and dialogs, nothing open.
     #[must_use]
     pub fn new(prefs: Prefs, dialogs: Box<dyn FileDialogs>) -> Self {
+        let mut state = Workbench::new(prefs);
+        state.config_dir = crate::signing::config_dir().ok();
+        if let Some(dir) = &state.config_dir {
+            state.trust = crate::signing::TrustStore::load(dir).unwrap_or_default();
+        }
         Self {
-            state: Workbench::new(prefs),
+            state,
             panels: PanelState::default(),
             article_view: ArticleView::default(),
             evidence: crate::ui::evidence::EvidenceDesk::default(),
             evidence_jobs: evidence::EvidenceJobs::default(),
             dialogs,
+            file_browser: None,
             derived: derived::Derived::default(),
             autosave: autosave::Autosave::new(AUTOSAVE_SECS),
             commands: Vec::new(),
@@ -80,6 +94,7 @@ impl FactcheckApp {
             frames: 0,
             allow_close: false,
             window_title: String::new(),
+            research: research::Research::default(),
         }
     }
 
@@ -107,7 +122,8 @@ impl FactcheckApp {
             ctx.request_repaint();
         }
         self.handle_window_input(&ctx);
-        self.refresh_derived(&ctx);
+        self.refresh_derived();
+        self.refresh_research(&ctx);
         self.poll_evidence(&ctx);
         let frame = crate::ui::WorkbenchFrame {
             state: &self.state,
@@ -115,6 +131,7 @@ impl FactcheckApp {
             article_view: &mut self.article_view,
             highlights: &self.derived.highlights,
             evidence: &mut self.evidence,
+            file_browser: self.file_browser.as_mut(),
         };
         let drawn = crate::ui::workbench_ui(ui, frame);
         self.commands.extend(drawn);
@@ -265,6 +282,14 @@ impl FactcheckApp {
     #[must_use]
     pub fn capture_running(&self) -> bool {
         self.evidence_jobs.job.is_some()
+    }
+
+    /// What the in-app file browser asks for, while it is open.
+    #[must_use]
+    pub fn file_browser(&self) -> Option<&DialogKind> {
+        self.file_browser
+            .as_ref()
+            .map(crate::ui::file_browser::FileBrowser::kind)
     }
 
     /// Answer file dialogs with `dialogs` from now on.

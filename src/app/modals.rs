@@ -67,24 +67,33 @@ impl FactcheckApp {
         });
     }
 
-    /// Ask a file dialog; when none can appear, ask in the app instead (the answer comes back
-    /// as [`Command::PathChosen`]).
+    /// Ask a file dialog; when none can appear, open the in-app browser instead (its answer
+    /// comes back as [`Command::PathChosen`]).
     pub(super) fn pick(&mut self, kind: DialogKind) -> Option<PathBuf> {
-        let started = std::time::Instant::now();
         match self.dialogs.pick(&kind) {
             Picked::Path(path) => Some(path),
-            Picked::Cancelled if started.elapsed() >= std::time::Duration::from_millis(150) => None,
-            Picked::Cancelled | Picked::Unavailable => {
-                self.show_modal(Modal::PathPrompt {
-                    kind,
-                    path: String::new(),
-                });
+            Picked::Cancelled => None,
+            Picked::Unavailable => {
+                let folder = self.browse_folder();
+                self.file_browser = Some(crate::ui::file_browser::FileBrowser::new(kind, &folder));
                 None
             }
         }
     }
 
-    /// A path was chosen in the app (typed, or picked in the in-app browser).
+    /// Where the in-app browser starts: the open project's folder, else the most recent
+    /// file's, else the working folder.
+    fn browse_folder(&self) -> PathBuf {
+        let doc_path = self.doc().and_then(|d| d.path.clone());
+        doc_path
+            .or_else(|| self.state.prefs.recent_files.first().cloned())
+            .and_then(|p| p.parent().map(std::path::Path::to_path_buf))
+            .filter(|p| p.is_dir())
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    /// A path was chosen in the in-app browser.
     pub(super) fn path_chosen(&mut self, ctx: &egui::Context, kind: DialogKind, path: PathBuf) {
         match kind {
             DialogKind::OpenProject | DialogKind::OpenArticle => {
@@ -98,6 +107,7 @@ impl FactcheckApp {
             DialogKind::UpdateArticle => self.update_article_from(&path),
             DialogKind::AttachEvidence(source_id) => self.attach_evidence(source_id, path),
             DialogKind::SavePackage { .. } => self.export_package(&path),
+            DialogKind::ImportFactChecks => self.import_fact_checks(path),
         }
         ctx.request_repaint();
     }

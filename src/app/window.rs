@@ -19,7 +19,8 @@ impl FactcheckApp {
                     + u8::from(s.modifiers.command)
             }))
         });
-        if self.panels.modals.is_empty() {
+        // Shortcuts act on the window, not through a dialog or the file browser in front.
+        if self.panels.modals.is_empty() && self.file_browser.is_none() {
             for action in actions {
                 if text_focused && action.yields_to_text_field() {
                     continue;

@@ -134,3 +134,15 @@ pub fn run(path: &Path) -> anyhow::Result<()> {
     }
     bail!("{}", failures.join("; "))
 }
+
+/// `factcheck verify` with both checks: the captures (issue 11), then the sign-offs (issue 13,
+/// `review::verify`, which prints its own section). Exits 1 when either finds a problem.
+pub fn run_with_signoffs(path: &Path) -> anyhow::Result<()> {
+    let captures = run(path);
+    let signoffs = super::review::verify(path);
+    match (captures, signoffs) {
+        (Ok(()), Ok(())) => Ok(()),
+        (Err(e), Ok(())) | (Ok(()), Err(e)) => Err(e),
+        (Err(a), Err(b)) => bail!("{a}; {b}"),
+    }
+}

@@ -19,6 +19,8 @@ pub enum RightTab {
     Sources,
     /// Article metadata, rating scale and publishing settings.
     Project,
+    /// The reviewer's queue.
+    Review,
 }
 
 /// What the user asked for in the merge view.
@@ -107,6 +109,8 @@ pub enum Command {
     ApplyPreset(ScalePreset),
     /// Show a right-panel tab.
     ShowTab(RightTab),
+    /// A request from the reviewer's queue (go to a claim, decide on it, trust a key).
+    Review(crate::model::review::ReviewRequest),
     /// Start merging another reviewer's copy of the project from this file.
     MergeWith(PathBuf),
     /// Use this file as the common ancestor of the merge in progress.
@@ -146,12 +150,16 @@ pub enum Command {
     },
     /// Use these preferences (the preferences dialog applies changes as they are made).
     SetPrefs(Box<Prefs>),
+    /// Close the in-app file browser.
+    CloseFileBrowser,
     /// Close the dialog in front (the next queued one, if any, comes forward).
     CloseModal,
     /// Clear the status-bar message.
     DismissStatus,
     /// Something asked for in the evidence panels (captures, reader, quoting).
     Evidence(super::EvidenceAction),
+    /// Suggested claims and the claim library.
+    Research(super::research::ResearchAction),
 }
 
 impl Command {

@@ -33,6 +33,8 @@ pub enum DialogKind {
         /// Suggested file name.
         suggested: String,
     },
+    /// Pick published fact-checks (ClaimReview JSON-LD or a saved page) to import.
+    ImportFactChecks,
 }
 
 impl DialogKind {
@@ -58,6 +60,22 @@ impl DialogKind {
             Self::UpdateArticle => "Open the new version of the article",
             Self::AttachEvidence(_) => "Attach a file as a capture of the source",
             Self::SavePackage { .. } => "Package for a colleague",
+            Self::ImportFactChecks => "Import published fact-checks",
+        }
+    }
+
+    /// The chosen path, with the expected extension added to a file to write that has none.
+    #[must_use]
+    pub fn completed(&self, path: std::path::PathBuf) -> std::path::PathBuf {
+        let extension = match self {
+            Self::SaveProject { .. } => "ron",
+            Self::Export { format, .. } => format.extension(),
+            _ => return path,
+        };
+        if path.extension().is_some() {
+            path
+        } else {
+            path.with_extension(extension)
         }
     }
 
@@ -73,6 +91,7 @@ impl DialogKind {
             Self::AttachEvidence(_) => vec![
                 "html", "htm", "pdf", "txt", "md", "png", "jpg", "jpeg", "webp",
             ],
+            Self::ImportFactChecks => vec!["json", "jsonld", "html", "htm"],
         }
     }
 }

@@ -7,6 +7,17 @@ use std::collections::HashMap;
 
 use crate::model::ClaimId;
 
+/// An inspector field the keyboard can jump to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InspectorField {
+    /// The claim statement.
+    Statement,
+    /// The claimant.
+    Claimant,
+    /// The conclusion.
+    Conclusion,
+}
+
 /// Text typed in the inspector for one claim, not yet part of the project.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ClaimDraft {

@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use super::command::Command;
-use super::dialog::DialogKind;
 use super::prefs::Prefs;
 use crate::model::SourceId;
 
@@ -36,13 +35,6 @@ pub enum Modal {
         source_id: SourceId,
         /// Snippets of the citing claims.
         citing: Vec<String>,
-    },
-    /// No native file dialog can appear: type a path.
-    PathPrompt {
-        /// What the path is for.
-        kind: DialogKind,
-        /// What was typed.
-        path: String,
     },
     /// Keyboard shortcuts.
     Shortcuts,

@@ -4,15 +4,21 @@
 
 pub mod article_panel;
 pub mod article_view;
+pub mod checked_before;
 pub mod claim_list;
 pub mod evidence;
+pub mod file_browser;
+pub mod fonts;
 pub mod inspector;
 pub mod menu;
 pub mod merge_view;
 pub mod modals;
 pub mod project_panel;
+pub mod review_panel;
 pub mod sources;
+pub mod startup_timing;
 pub mod status_bar;
+pub mod suggested;
 pub mod theme;
 pub mod widgets;
 
@@ -36,6 +42,8 @@ pub struct WorkbenchFrame<'a> {
     pub highlights: &'a Highlights,
     /// The evidence panels' state (capture reader, capture progress, checks).
     pub evidence: &'a mut evidence::EvidenceDesk,
+    /// The in-app file browser, when a file is being asked for inside the window.
+    pub file_browser: Option<&'a mut file_browser::FileBrowser>,
 }
 
 /// Draw the whole window; returns what the user asked for, in order.
@@ -64,15 +72,26 @@ pub fn workbench_ui(ui: &mut Ui, mut frame: WorkbenchFrame<'_>) -> Vec<Command> 
                 .resizable(true)
                 .default_size(theme::CLAIM_LIST_WIDTH)
                 .show(ui, |ui| {
-                    claim_list::claim_list_ui(
-                        ui,
-                        doc,
-                        &state.shown_claims,
-                        &state.summary,
-                        &mut frame.panels.filter,
-                        state.selected_claim,
-                        &mut commands,
-                    );
+                    let research = &mut frame.panels.research;
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut research.show_suggested, false, "Claims");
+                        ui.selectable_value(&mut research.show_suggested, true, "Suggested")
+                            .on_hover_text("Sentences worth checking, with the reasons");
+                    });
+                    if research.show_suggested {
+                        suggested::suggested_ui(ui, doc, &state.suggestions, &mut commands);
+                    } else {
+                        claim_list::claim_list_ui(
+                            ui,
+                            doc,
+                            &state.shown_claims,
+                            &state.summary,
+                            &mut frame.panels.filter,
+                            state.selected_claim,
+                            &state.seals,
+                            &mut commands,
+                        );
+                    }
                 });
             egui::Panel::right("inspector panel")
                 .resizable(true)
@@ -87,6 +106,9 @@ pub fn workbench_ui(ui: &mut Ui, mut frame: WorkbenchFrame<'_>) -> Vec<Command> 
                 commands.push(Command::Evidence(action));
             }
         }
+    }
+    if let Some(browser) = frame.file_browser {
+        commands.extend(browser.ui(&ctx));
     }
     if let Some(modal) = frame.panels.modals.front_mut() {
         let doc_name = state
@@ -134,6 +156,7 @@ fn right_panel_ui(
             (RightTab::Claim, "Claim"),
             (RightTab::Sources, "Sources"),
             (RightTab::Project, "Project"),
+            (RightTab::Review, "Review"),
         ] {
             if ui.selectable_label(state.right_tab == tab, label).clicked() {
                 commands.push(Command::ShowTab(tab));
@@ -155,11 +178,13 @@ fn right_panel_ui(
                                 ui,
                                 doc,
                                 claim,
+                                state.seals.get(&claim.id),
                                 has_selection,
                                 focus_field,
                                 &mut frame.panels.inspector,
                                 commands,
                             );
+                            checked_before::checked_before_ui(ui, &state.checked_before, commands);
                         });
                 }
                 None => {
@@ -183,6 +208,9 @@ fn right_panel_ui(
             }
         }
         RightTab::Project => project_panel::project_tab_ui(ui, doc, commands),
+        RightTab::Review => {
+            review_panel::review_tab_ui(ui, doc, state, &mut frame.panels.review, commands);
+        }
     }
 }
 

@@ -1,5 +1,5 @@
 //! Dialogs in front of the window: unsaved changes, errors, load warnings, confirmations,
-//! typed paths, shortcuts and preferences.
+//! shortcuts, preferences, the command palette, pasted text, reports and recovery.
 
 use egui::{Context, RichText};
 
@@ -107,28 +107,6 @@ pub fn modal_ui(ctx: &Context, modal: &mut Modal, doc_name: &str) -> Vec<Command
                         chosen = close(Some(Command::DeleteSource {
                             source_id: *source_id,
                             confirmed: true,
-                        }));
-                    }
-                    if ui.button("Cancel").clicked() {
-                        chosen = close(None);
-                    }
-                });
-            }
-            Modal::PathPrompt { kind, path } => {
-                ui.heading("Type a file path");
-                ui.label(
-                    "No file dialog is available on this system. Type the full path of the file:",
-                );
-                let label = ui.label(RichText::new("Path").small().strong());
-                let field = ui
-                    .add(egui::TextEdit::singleline(path).desired_width(f32::INFINITY))
-                    .labelled_by(label.id);
-                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                ui.horizontal(|ui| {
-                    if (ui.button("OK").clicked() || enter) && !path.trim().is_empty() {
-                        chosen = close(Some(Command::PathChosen {
-                            kind: kind.clone(),
-                            path: path.trim().into(),
                         }));
                     }
                     if ui.button("Cancel").clicked() {
@@ -308,6 +286,7 @@ pub fn modal_ui(ctx: &Context, modal: &mut Modal, doc_name: &str) -> Vec<Command
                         .text("Reading width (em)"),
                 );
                 ui.checkbox(&mut prefs.reopen_last, "Reopen the last project on start");
+                super::checked_before::library_folders_ui(ui, &mut prefs.library_folders);
                 let changed = *prefs != before;
                 if ui.button("Close").clicked() {
                     chosen = close(None);

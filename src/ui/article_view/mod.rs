@@ -256,7 +256,7 @@ impl ArticleView {
             wrap_width: wrap_width.round(),
             font_size,
             line_height: (font_size * 1.5).round(),
-            text_colour: ui.visuals().text_color(),
+            text_colour: crate::ui::theme::ArticleColours::from_visuals(ui.visuals()).text,
             pixels_per_point: ui.ctx().pixels_per_point(),
         };
         self.sync_key(ui.ctx(), key);

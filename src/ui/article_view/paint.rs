@@ -128,7 +128,7 @@ impl ArticleView {
                     h.chars.end > be && newline == 1,
                     &mut rects,
                 );
-                let fill = h.colour.gamma_multiply(colours.highlight_alpha);
+                let fill = crate::ui::theme::highlight_fill(h.colour, ui.visuals().dark_mode);
                 for r in &rects {
                     painter.rect_filled(to_screen(*r), 2.0, fill);
                 }
