@@ -86,7 +86,7 @@ fn add_capture_quote_verify_from_a_url() {
 
     let out = ok(&["verify", p]);
     assert!(out.contains("Captures: 1 checked, 1 unchanged"), "{out}");
-    assert!(out.contains("Everything matches."), "{out}");
+    assert!(out.contains("Every capture matches."), "{out}");
 
     // Reports show the capture beside the link.
     let html = ok(&["export", p, "--format", "html"]);

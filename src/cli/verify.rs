@@ -129,7 +129,7 @@ pub fn run(path: &Path) -> anyhow::Result<()> {
         })
         .collect();
     if failures.is_empty() {
-        println!("Everything matches.");
+        println!("Every capture matches.");
         return Ok(());
     }
     bail!("{}", failures.join("; "))
