@@ -44,6 +44,7 @@ fn cite(source: &Source, stance: Stance, quote: &str, note: &str) -> Evidence {
         stance,
         quote: quote.to_owned(),
         note: note.to_owned(),
+        passage: None,
     }
 }
 

@@ -10,11 +10,12 @@
 pub mod app;
 pub mod cli;
 pub mod desktop;
+pub mod evidence;
 pub mod export;
 pub mod io;
 pub mod merge;
 pub mod model;
-pub mod signing;
 pub mod research;
+pub mod signing;
 pub mod state;
 pub mod ui;

@@ -41,6 +41,7 @@ fn sample_project() -> Project {
         stance: Stance::Contradicts,
         quote: "no such unit".to_owned(),
         note: String::new(),
+        passage: None,
     });
     project.sources.push(source);
     project.claims.push(claim);

@@ -146,6 +146,7 @@ fn play(project: &mut Project, ops: &[Op], who: usize, first_step: usize) {
                     stance: Default::default(),
                     quote: String::new(),
                     note: String::new(),
+                    passage: None,
                 });
                 Some(Edit::UpdateClaim {
                     claim_id,

@@ -167,6 +167,7 @@ fn deleting_a_source_removes_its_citations() {
         stance: Default::default(),
         quote: String::new(),
         note: String::new(),
+        passage: None,
     }];
     change(&mut project, id, ClaimChange::Evidence(evidence), "alice").expect("cite");
     assert_eq!(project.claims_citing(source_id).count(), 1);

@@ -65,6 +65,7 @@ pub fn project(text: &str, claims: usize, seed: u64) -> Project {
             stance: Stance::Contradicts,
             quote: "Table 3: real-terms spending, 2019 to 2025".to_owned(),
             note: String::new(),
+            passage: None,
         });
         if let Some(at) = at {
             claim.comments.push(Comment {

@@ -44,6 +44,21 @@ impl FileDialogs for NativeDialogs {
                     .add_filter("Factcheck project", &extensions)
                     .pick_file()
             }
+            DialogKind::SavePackage { suggested } => dialog
+                .add_filter("Factcheck package", &extensions)
+                .set_file_name(suggested)
+                .save_file()
+                .map(|p| {
+                    if p.extension().is_some() {
+                        p
+                    } else {
+                        p.with_extension("fcpack")
+                    }
+                }),
+            DialogKind::AttachEvidence(_) => dialog
+                .add_filter("Pages, PDFs, text and images", &extensions)
+                .add_filter("All files", &["*"])
+                .pick_file(),
             DialogKind::ImportFactChecks => dialog
                 .add_filter("ClaimReview JSON-LD or saved pages", &extensions)
                 .add_filter("All files", &["*"])

@@ -169,6 +169,7 @@ impl FactcheckApp {
                 self.article_view.set_selection(None);
             }
             Command::PathChosen { kind, path } => self.path_chosen(ctx, kind, path),
+            Command::Evidence(action) => self.run_evidence(ctx, action),
             Command::SetPrefs(prefs) => self.state.prefs = (*prefs).sanitised(),
             Command::Review(request) => self.review_request(ctx, request),
             Command::CloseModal => self.panels.modals.close(),
@@ -369,6 +370,7 @@ impl FactcheckApp {
             stance: crate::model::Stance::default(),
             quote: String::new(),
             note: String::new(),
+            passage: None,
         });
         let result = doc.modify(|project| {
             let now = chrono::Utc::now();

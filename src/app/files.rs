@@ -15,6 +15,13 @@ use crate::state::{Document, MergeAction, MergeSession, Modal};
 impl FactcheckApp {
     /// Open a project (`.ron`) or start a project from an article.
     pub(super) fn open_path(&mut self, path: &Path) {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("fcpack"))
+        {
+            self.open_package(path);
+            return;
+        }
         let is_project = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("ron"));

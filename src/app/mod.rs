@@ -11,14 +11,15 @@ mod autosave;
 mod derived;
 mod dialogs;
 mod dispatch;
+mod evidence;
 mod files;
 mod find;
 #[cfg(test)]
 mod layering_tests;
 mod modals;
 mod native;
-mod review;
 mod research;
+mod review;
 mod window;
 
 use std::path::PathBuf;
@@ -45,6 +46,10 @@ pub struct FactcheckApp {
     panels: PanelState,
     /// The article reading view's widget state.
     article_view: ArticleView,
+    /// The evidence panels' state (reader, capture progress, capture checks).
+    evidence: crate::ui::evidence::EvidenceDesk,
+    /// The capture running in the background.
+    evidence_jobs: evidence::EvidenceJobs,
     /// File dialogs (native, or scripted in tests).
     dialogs: Box<dyn FileDialogs>,
     /// The in-app file browser, where no native dialog can appear.
@@ -78,6 +83,8 @@ impl FactcheckApp {
             state,
             panels: PanelState::default(),
             article_view: ArticleView::default(),
+            evidence: crate::ui::evidence::EvidenceDesk::default(),
+            evidence_jobs: evidence::EvidenceJobs::default(),
             dialogs,
             file_browser: None,
             derived: derived::Derived::default(),
@@ -117,11 +124,13 @@ impl FactcheckApp {
         self.handle_window_input(&ctx);
         self.refresh_derived();
         self.refresh_research(&ctx);
+        self.poll_evidence(&ctx);
         let frame = crate::ui::WorkbenchFrame {
             state: &self.state,
             panels: &mut self.panels,
             article_view: &mut self.article_view,
             highlights: &self.derived.highlights,
+            evidence: &mut self.evidence,
             file_browser: self.file_browser.as_mut(),
         };
         let drawn = crate::ui::workbench_ui(ui, frame);
@@ -256,6 +265,23 @@ impl FactcheckApp {
     #[must_use]
     pub fn window_title(&self) -> &str {
         &self.window_title
+    }
+
+    /// The evidence panels' state: the open capture reader, a capture's progress, checks.
+    #[must_use]
+    pub fn evidence(&self) -> &crate::ui::evidence::EvidenceDesk {
+        &self.evidence
+    }
+
+    /// The evidence panels' state, to select in the reader as a user would.
+    pub fn evidence_mut(&mut self) -> &mut crate::ui::evidence::EvidenceDesk {
+        &mut self.evidence
+    }
+
+    /// Whether a capture is running in the background.
+    #[must_use]
+    pub fn capture_running(&self) -> bool {
+        self.evidence_jobs.job.is_some()
     }
 
     /// What the in-app file browser asks for, while it is open.

@@ -105,6 +105,8 @@ impl FactcheckApp {
             DialogKind::SaveProject { .. } => self.save_to(&path),
             DialogKind::Export { format, .. } => self.export_to(format, &path),
             DialogKind::UpdateArticle => self.update_article_from(&path),
+            DialogKind::AttachEvidence(source_id) => self.attach_evidence(source_id, path),
+            DialogKind::SavePackage { .. } => self.export_package(&path),
             DialogKind::ImportFactChecks => self.import_fact_checks(path),
         }
         ctx.request_repaint();

@@ -41,7 +41,20 @@ impl FactcheckApp {
                 .collect()
         });
         if let Some(path) = dropped.into_iter().next() {
-            self.commands.push(Command::open(path));
+            // A file dropped while a source is shown in the Sources tab becomes its capture.
+            let is_document = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron") || e.eq_ignore_ascii_case("fcpack"));
+            match self.state.selected_source {
+                Some(source_id)
+                    if !is_document && self.state.right_tab == crate::state::RightTab::Sources =>
+                {
+                    self.commands.push(Command::Evidence(
+                        crate::state::EvidenceAction::AttachPath { source_id, path },
+                    ));
+                }
+                _ => self.commands.push(Command::open(path)),
+            }
         }
         if ctx.input(|i| i.viewport().close_requested())
             && !self.allow_close

@@ -14,6 +14,10 @@ use anyhow::{Context as _, bail};
 use chrono::Utc;
 use clap::{ArgGroup, Parser, Subcommand};
 
+pub mod evidence;
+pub mod pack;
+pub mod verify;
+
 use crate::export::{ExportFormat, ExportOptions};
 
 pub mod library;
@@ -142,8 +146,9 @@ pub enum Command {
         #[arg(long, value_name = "WHY", requires = "correct")]
         reason: Option<String>,
     },
-    /// List every sign-off as valid, broken (with the changed fields), unknown key or
-    /// unsigned; exits with status 1 if any is broken.
+    /// Re-hash every capture (naming each missing or changed one), then list every sign-off
+    /// as valid, broken (with the changed fields), unknown key or unsigned; exits with status
+    /// 1 if any capture is missing or changed or any sign-off is broken.
     Verify {
         /// The project file.
         project: PathBuf,
@@ -183,6 +188,51 @@ pub enum Command {
         /// Where to write the updated project (default: the project file itself).
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// The source library: add a source, capture it into the evidence folder.
+    Source {
+        /// What to do.
+        #[command(subcommand)]
+        command: evidence::SourceCommand,
+    },
+    /// Quote a passage of a source's newest capture as evidence for a claim.
+    Quote {
+        /// The project file (changed in place).
+        project: PathBuf,
+        /// The claim: an id or unique id prefix (as `mark` prints it).
+        #[arg(long)]
+        claim: String,
+        /// The source: an id, a unique id prefix, or its exact URL.
+        #[arg(long)]
+        source: String,
+        /// The passage, exactly as in the capture's text.
+        #[arg(long)]
+        text: String,
+        /// How it bears on the claim: supports, contradicts or context.
+        #[arg(long, value_parser = evidence::parse_stance, default_value = "context")]
+        stance: crate::model::Stance,
+        /// Which occurrence, when the passage appears more than once (1 = first).
+        #[arg(long)]
+        occurrence: Option<usize>,
+    },
+    /// Write the project and its evidence into one package with a SHA-256 manifest.
+    Pack {
+        /// The project file.
+        project: PathBuf,
+        /// The package to write (`.fcpack`).
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Leave out confidential sources and their captures.
+        #[arg(long)]
+        without_confidential: bool,
+    },
+    /// Restore a package into a folder and check every file against its manifest.
+    Unpack {
+        /// The package (`.fcpack`).
+        pack: PathBuf,
+        /// The folder to restore into (created if needed; nothing is overwritten).
+        #[arg(short, long)]
+        dir: PathBuf,
     },
     /// Suggest the check-worthy sentences of an article or project, with reasons.
     Suggest {
@@ -284,7 +334,7 @@ pub fn run(command: Command, reviewer: &str) -> anyhow::Result<()> {
             };
             review::review(&project, &claim, action, reviewer)
         }
-        Command::Verify { project } => review::verify(&project),
+        Command::Verify { project } => verify::run_with_signoffs(&project),
         Command::Keys { action } => keys::run(action, reviewer),
         Command::GitSetup { repo } => git::setup(repo.as_deref()),
         Command::Textconv { file } => git::textconv(&file),
@@ -294,6 +344,31 @@ pub fn run(command: Command, reviewer: &str) -> anyhow::Result<()> {
             new_article,
             output,
         } => update_article(&project, &new_article, output.as_deref()),
+        Command::Source { command } => evidence::run_source(command, reviewer),
+        Command::Quote {
+            project,
+            claim,
+            source,
+            text,
+            stance,
+            occurrence,
+        } => evidence::quote(
+            &project,
+            &evidence::QuoteArgs {
+                claim,
+                source,
+                text,
+                stance,
+                occurrence,
+            },
+            reviewer,
+        ),
+        Command::Pack {
+            project,
+            output,
+            without_confidential,
+        } => pack::pack(&project, &output, without_confidential),
+        Command::Unpack { pack, dir } => pack::run_unpack(&pack, &dir),
         Command::Suggest {
             article_or_project,
             all,

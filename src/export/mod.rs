@@ -453,8 +453,9 @@ impl ReportView<'_> {
 }
 
 /// Whether a claim is a draft (not signed off by a reviewer).
-/// Where a source can be found, for the reports' numbered references: its URL, archived copy
-/// and access date, each already escaped for the report's format by `url_text`.
+/// Where a source can be found, for the reports' numbered references: its URL, archived copy,
+/// access date and newest capture (date and SHA-256), each already escaped for the report's
+/// format by `url_text`.
 pub(crate) fn source_locations(
     source: &crate::model::Source,
     url_text: impl Fn(&str) -> String,
@@ -468,6 +469,18 @@ pub(crate) fn source_locations(
     }
     if let Some(date) = source.accessed {
         locations.push(format!("Accessed {}", date.format("%Y-%m-%d")));
+    }
+    if let Some(capture) = source.captures.first() {
+        // Only hex digits are printed, so nothing here needs escaping.
+        let hash = if crate::evidence::hash::is_sha256_hex(&capture.sha256) {
+            capture.sha256.as_str()
+        } else {
+            "(not a valid SHA-256)"
+        };
+        locations.push(format!(
+            "Captured {}, SHA-256 {hash}",
+            capture.captured_at.format("%Y-%m-%d %H:%M UTC")
+        ));
     }
     locations
 }

@@ -385,6 +385,8 @@ impl Merger {
 
     fn source(&mut self, base: Option<&Source>, o: &Source, t: &Source) -> Source {
         let mut merged = o.clone();
+        // Captures are content-addressed: both copies' captures are kept, once each.
+        merged.captures = crate::model::union_captures(&o.captures, &t.captures);
         for field in SourceField::SCALAR {
             let base_value = base.map(|b| field.value(b));
             let (ov, tv) = (field.value(o), field.value(t));

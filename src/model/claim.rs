@@ -4,6 +4,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::anchor::Anchor;
+use super::capture::Passage;
 use super::ids::{ClaimId, CommentId, SourceId};
 use super::review::{Reopening, Seal};
 
@@ -118,6 +119,9 @@ pub struct Evidence {
     /// The checker's note.
     #[serde(default)]
     pub note: String,
+    /// Where the quote is in a capture of the source, when it was quoted from one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passage: Option<Passage>,
 }
 
 /// A comment in a claim's review thread.

@@ -5,6 +5,7 @@
 //! [`Project::apply`].
 
 mod anchor;
+mod capture;
 mod claim;
 mod conflict;
 mod edit;
@@ -20,6 +21,7 @@ mod text;
 mod words;
 
 pub use anchor::{Anchor, AnchorProblem, CONTEXT_CHARS, find_occurrences};
+pub use capture::{Capture, Passage, add_capture, sort_captures, union_captures};
 pub use claim::{
     Claim, ClaimStatus, ClaimantKind, Comment, Evidence, HistoryEntry, Revision, Stance, snippet,
 };

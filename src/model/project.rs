@@ -464,6 +464,7 @@ mod tests {
             stance: crate::model::Stance::Supports,
             quote: String::new(),
             note: String::new(),
+            passage: None,
         });
         project.claims.push(claim.clone());
         project.claims.push(claim.clone());

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::capture::Capture;
 use super::ids::SourceId;
 
 /// What kind of source a reference is (IFCN asks for enough detail to replicate the check).
@@ -79,6 +80,9 @@ pub struct Source {
     pub confidential: bool,
     /// Free notes.
     pub notes: String,
+    /// Stored copies of the source, newest first (see `docs/evidence.md`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub captures: Vec<Capture>,
 }
 
 impl Default for Source {
@@ -95,6 +99,7 @@ impl Default for Source {
             kind: SourceKind::default(),
             confidential: false,
             notes: String::new(),
+            captures: Vec::new(),
         }
     }
 }

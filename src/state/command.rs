@@ -156,6 +156,8 @@ pub enum Command {
     CloseModal,
     /// Clear the status-bar message.
     DismissStatus,
+    /// Something asked for in the evidence panels (captures, reader, quoting).
+    Evidence(super::EvidenceAction),
     /// Suggested claims and the claim library.
     Research(super::research::ResearchAction),
 }

@@ -26,6 +26,13 @@ pub enum DialogKind {
     MergeBase,
     /// Pick the corrected version of the article.
     UpdateArticle,
+    /// Pick a file to keep as a capture of this source.
+    AttachEvidence(crate::model::SourceId),
+    /// Where to write a package for a colleague (`.fcpack`).
+    SavePackage {
+        /// Suggested file name.
+        suggested: String,
+    },
     /// Pick published fact-checks (ClaimReview JSON-LD or a saved page) to import.
     ImportFactChecks,
 }
@@ -34,7 +41,10 @@ impl DialogKind {
     /// Whether the request is for a file to write (save, export) rather than one to read.
     #[must_use]
     pub fn is_save(&self) -> bool {
-        matches!(self, Self::SaveProject { .. } | Self::Export { .. })
+        matches!(
+            self,
+            Self::SaveProject { .. } | Self::Export { .. } | Self::SavePackage { .. }
+        )
     }
 
     /// Title of the dialog.
@@ -48,6 +58,8 @@ impl DialogKind {
             Self::OpenOtherProject => "Open the other reviewer's copy",
             Self::MergeBase => "Open the common ancestor",
             Self::UpdateArticle => "Open the new version of the article",
+            Self::AttachEvidence(_) => "Attach a file as a capture of the source",
+            Self::SavePackage { .. } => "Package for a colleague",
             Self::ImportFactChecks => "Import published fact-checks",
         }
     }
@@ -71,12 +83,14 @@ impl DialogKind {
     #[must_use]
     pub fn extensions(&self) -> Vec<&'static str> {
         match self {
-            Self::OpenProject
-            | Self::OpenOtherProject
-            | Self::MergeBase
-            | Self::SaveProject { .. } => vec!["ron"],
+            Self::OpenProject => vec!["ron", "fcpack"],
+            Self::OpenOtherProject | Self::MergeBase | Self::SaveProject { .. } => vec!["ron"],
             Self::OpenArticle | Self::UpdateArticle => vec!["txt", "md", "markdown", "html", "htm"],
             Self::Export { format, .. } => vec![format.extension()],
+            Self::SavePackage { .. } => vec!["fcpack"],
+            Self::AttachEvidence(_) => vec![
+                "html", "htm", "pdf", "txt", "md", "png", "jpg", "jpeg", "webp",
+            ],
             Self::ImportFactChecks => vec!["json", "jsonld", "html", "htm"],
         }
     }

@@ -338,6 +338,54 @@ fn evidence_ui(ui: &mut Ui, doc: &Document, claim: &Claim, commands: &mut Vec<Co
                     changed_field = Some("stance");
                 }
             });
+            if let Some(source) = source {
+                ui.horizontal(|ui| {
+                    ui.weak(match source.captures.first() {
+                        Some(c) => format!(
+                            "Captured {} · {}",
+                            c.captured_at.format("%Y-%m-%d"),
+                            c.short_hash()
+                        ),
+                        None => "Not captured".to_owned(),
+                    });
+                    let can_fetch = doc.path.is_some() && crate::model::is_safe_link(&source.url);
+                    if ui
+                        .add_enabled(can_fetch, egui::Button::new("Capture").small())
+                        .on_hover_text("Keep a copy of the source's page beside the project")
+                        .clicked()
+                    {
+                        commands.push(Command::Evidence(crate::state::EvidenceAction::CaptureUrl(
+                            source.id,
+                        )));
+                    }
+                    if ui
+                        .add_enabled(
+                            doc.path.is_some(),
+                            egui::Button::new("Attach file…").small(),
+                        )
+                        .on_hover_text("Keep a saved page, PDF, text or image as a capture")
+                        .clicked()
+                    {
+                        commands.push(Command::Evidence(crate::state::EvidenceAction::AttachFile(
+                            source.id,
+                        )));
+                    }
+                });
+            }
+            if let Some(passage) = &item.passage
+                && ui
+                    .small_button("Show passage in capture")
+                    .on_hover_text("Open the capture this was quoted from, at the passage")
+                    .clicked()
+            {
+                commands.push(Command::Evidence(
+                    crate::state::EvidenceAction::ShowPassage {
+                        source_id: item.source,
+                        sha256: passage.capture.clone(),
+                        anchor: passage.anchor.clone(),
+                    },
+                ));
+            }
             if let Some(v) = text_field(ui, "Quoted passage", &item.quote, true, (salt, "quote")) {
                 item.quote = v;
                 changed_field = Some("quote");
@@ -390,6 +438,7 @@ fn evidence_ui(ui: &mut Ui, doc: &Document, claim: &Claim, commands: &mut Vec<Co
                                 stance: Stance::default(),
                                 quote: String::new(),
                                 note: String::new(),
+                                passage: None,
                             });
                             commands.push(Command::edit(Edit::UpdateClaim {
                                 claim_id: claim.id,

@@ -50,6 +50,17 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &Workbench, commands: &mut Vec<Command>) 
                             commands.push(Command::Export(format));
                         }
                     }
+                    if ui
+                        .button("Package for a colleague…")
+                        .on_hover_text(
+                            "One .fcpack file with the project, its captures and a SHA-256 manifest",
+                        )
+                        .clicked()
+                    {
+                        commands.push(Command::Evidence(
+                            crate::state::EvidenceAction::ExportPackage,
+                        ));
+                    }
                     ui.separator();
                     let mut only_reviewed = state.export_only_reviewed;
                     if ui

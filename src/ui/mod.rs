@@ -6,6 +6,7 @@ pub mod article_panel;
 pub mod article_view;
 pub mod checked_before;
 pub mod claim_list;
+pub mod evidence;
 pub mod file_browser;
 pub mod fonts;
 pub mod inspector;
@@ -39,6 +40,8 @@ pub struct WorkbenchFrame<'a> {
     pub article_view: &'a mut ArticleView,
     /// Claim highlights of the open document.
     pub highlights: &'a Highlights,
+    /// The evidence panels' state (capture reader, capture progress, checks).
+    pub evidence: &'a mut evidence::EvidenceDesk,
     /// The in-app file browser, when a file is being asked for inside the window.
     pub file_browser: Option<&'a mut file_browser::FileBrowser>,
 }
@@ -98,6 +101,10 @@ pub fn workbench_ui(ui: &mut Ui, mut frame: WorkbenchFrame<'_>) -> Vec<Command> 
                 article_panel::article_panel_ui(ui, doc, &mut frame, &mut commands);
             });
             merge_window_ui(&ctx, doc, frame.panels, &mut commands);
+            let claim_selected = state.selected_claim.is_some();
+            if let Some(action) = evidence::reader_window_ui(&ctx, frame.evidence, claim_selected) {
+                commands.push(Command::Evidence(action));
+            }
         }
     }
     if let Some(browser) = frame.file_browser {
@@ -190,7 +197,16 @@ fn right_panel_ui(
                 }
             }
         }
-        RightTab::Sources => sources::sources_tab_ui(ui, doc, state.selected_source, commands),
+        RightTab::Sources => {
+            sources::sources_tab_ui(ui, doc, state.selected_source, commands);
+            if let Some(source) = state.selected_source.and_then(|id| doc.project.source(id)) {
+                ui.separator();
+                if let Some(action) = evidence::source_captures_ui(ui, doc, source, frame.evidence)
+                {
+                    commands.push(Command::Evidence(action));
+                }
+            }
+        }
         RightTab::Project => project_panel::project_tab_ui(ui, doc, commands),
         RightTab::Review => {
             review_panel::review_tab_ui(ui, doc, state, &mut frame.panels.review, commands);

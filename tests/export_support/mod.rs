@@ -121,18 +121,21 @@ pub fn hostile_project() -> Project {
             stance: Stance::Contradicts,
             quote: SCRIPT.to_owned(),
             note: MARKDOWN.to_owned(),
+            passage: None,
         },
         Evidence {
             source: safe.id,
             stance: Stance::Supports,
             quote: WORLD.to_owned(),
             note: FORMULAS[0].to_owned(),
+            passage: None,
         },
         Evidence {
             source: secret.id,
             stance: Stance::Supports,
             quote: "the secret quote".to_owned(),
             note: String::new(),
+            passage: None,
         },
     ];
     let hostile_fields = [SCRIPT, IMG, MARKDOWN, FORMULAS[0], WORLD];

@@ -123,6 +123,8 @@ pub struct ArticleView {
     /// Viewport height of the last frame.
     viewport_height: f32,
     new_layouts: usize,
+    /// Salt of this view's ids when it is not the main article view (a capture reader).
+    id_salt: Option<&'static str>,
 }
 
 impl ArticleView {
@@ -133,6 +135,20 @@ impl ArticleView {
     #[must_use]
     pub fn id() -> Id {
         Id::unique(Self::ID_SALT)
+    }
+
+    /// A second view beside the article's (the capture reader), with its own ids, focus and
+    /// scroll position.
+    #[must_use]
+    pub fn with_id_salt(salt: &'static str) -> Self {
+        Self {
+            id_salt: Some(salt),
+            ..Self::default()
+        }
+    }
+
+    fn salt(&self) -> &'static str {
+        self.id_salt.unwrap_or(Self::ID_SALT)
     }
 
     /// The selected chars, ordered, or `None` when nothing is selected.
@@ -188,7 +204,8 @@ impl ArticleView {
 
     /// Give the view keyboard focus.
     pub fn request_focus(&mut self, ctx: &egui::Context) {
-        ctx.memory_mut(|m| m.request_focus(Self::id()));
+        let id = Id::unique(self.salt());
+        ctx.memory_mut(|m| m.request_focus(id));
     }
 
     /// Work and memory figures of the last frame.
@@ -245,7 +262,7 @@ impl ArticleView {
         self.sync_key(ui.ctx(), key);
 
         let mut scroll = ScrollArea::vertical()
-            .id_salt(Self::ID_SALT)
+            .id_salt(self.salt())
             .auto_shrink([false, false])
             .animated(false);
         if let Some(char_idx) = self.pending_scroll_char.take() {
@@ -355,7 +372,7 @@ impl ArticleView {
         out: &mut ArticleViewOutput,
     ) {
         let ctx = ui.ctx().clone();
-        let id = Self::id();
+        let id = Id::unique(self.salt());
         if self.key.is_none() {
             return;
         }
