@@ -44,16 +44,16 @@ pub fn hex(bytes: &[u8]) -> String {
     })
 }
 
-/// Capture hashes of a source, in capture order, included in the evidence digest.
-///
-/// MERGE HOOK (issue 11): the EVIDENCE branch adds `Source.captures` with a `sha256` field.
-/// When it lands, return `source.captures.iter().map(|c| c.sha256.clone()).collect()` here:
-/// sign-offs made from then on cover the captured copies; older seals stay valid because a
-/// source without captures encodes exactly as before.
+/// Capture hashes of a source, sorted, included in the evidence digest: a sign-off covers the
+/// captured copies of the evidence it cites, whatever order two merged copies list them in.
+/// A source without captures encodes exactly as before captures existed, so older seals stay
+/// valid.
 #[must_use]
 pub fn capture_hashes(source: &Source) -> Vec<String> {
-    let _ = source;
-    Vec::new()
+    let mut hashes: Vec<String> = source.captures.iter().map(|c| c.sha256.clone()).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
 }
 
 /// The digest of each reviewed field of `claim` as it is now, with its verdict replaced by
@@ -127,4 +127,59 @@ pub fn changed_fields(signed: &[SealedField], now: &[SealedField]) -> Vec<String
         }
     }
     changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Anchor, Capture, Evidence, Stance, TextIndex};
+
+    fn project_citing_a_source() -> Project {
+        let mut project = Project::default();
+        let text = "The unit was never formed.";
+        project.article.text = text.into();
+        let source = Source {
+            url: "https://example.org/report".to_owned(),
+            ..Source::default()
+        };
+        let mut claim = Claim::new(Anchor::from_range(text, &TextIndex::new(text), 0, 8));
+        claim.evidence.push(Evidence {
+            source: source.id,
+            stance: Stance::default(),
+            quote: "never formed".to_owned(),
+            note: String::new(),
+            passage: None,
+        });
+        project.sources.push(source);
+        project.claims.push(claim);
+        project
+    }
+
+    fn capture(sha256: &str) -> Capture {
+        Capture {
+            sha256: sha256.to_owned(),
+            ..Capture::default()
+        }
+    }
+
+    #[test]
+    fn a_new_capture_of_cited_evidence_changes_the_evidence_digest_only() {
+        let mut project = project_citing_a_source();
+        let signed = field_digests(&project, &project.claims[0], None);
+        project.sources[0].captures.push(capture(&"ab".repeat(32)));
+        let now = field_digests(&project, &project.claims[0], None);
+        assert_eq!(changed_fields(&signed, &now), vec!["evidence".to_owned()]);
+    }
+
+    #[test]
+    fn the_order_of_captures_does_not_matter() {
+        let mut a = project_citing_a_source();
+        let mut b = a.clone();
+        a.sources[0].captures = vec![capture(&"01".repeat(32)), capture(&"02".repeat(32))];
+        b.sources[0].captures = vec![capture(&"02".repeat(32)), capture(&"01".repeat(32))];
+        assert_eq!(
+            field_digests(&a, &a.claims[0], None),
+            field_digests(&b, &b.claims[0], None)
+        );
+    }
 }
