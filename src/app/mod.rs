@@ -3,7 +3,7 @@
 //!
 //! Files by concern: `dispatch` (applying commands and actions), `files` (open, save, export,
 //! update, merge inputs: the file work that will move off the UI thread), `modals` (dialogs,
-//! unsaved-changes confirmation, errors), `find`, `derived` (caches rebuilt when the project
+//! unsaved-changes confirmation, errors), `jobs` (file work on a worker thread), `find`, `derived` (caches rebuilt when the project
 //! changes), `autosave`, `window` (shortcuts, dropped files, close button, title), `dialogs`
 //! (native and scripted file dialogs) and `native` (eframe start-up and storage).
 
@@ -13,6 +13,7 @@ mod dialogs;
 mod dispatch;
 mod files;
 mod find;
+mod jobs;
 #[cfg(test)]
 mod layering_tests;
 mod modals;
@@ -51,6 +52,8 @@ pub struct FactcheckApp {
     derived: derived::Derived,
     /// Writing recovery files.
     autosave: autosave::Autosave,
+    /// The background job in progress (open, save, update, merge).
+    jobs: jobs::Jobs,
     /// Commands returned by this frame, applied after it.
     commands: Vec<Command>,
     /// A file to open once the first frame is on screen.
@@ -73,6 +76,7 @@ impl FactcheckApp {
             file_browser: None,
             derived: derived::Derived::default(),
             autosave: autosave::Autosave::new(AUTOSAVE_SECS),
+            jobs: jobs::Jobs::default(),
             commands: Vec::new(),
             open_after_first_frame: None,
             frames: 0,
@@ -104,6 +108,7 @@ impl FactcheckApp {
         if self.frames == 1 && self.open_after_first_frame.is_some() {
             ctx.request_repaint();
         }
+        self.poll_jobs(&ctx);
         self.handle_window_input(&ctx);
         self.refresh_derived();
         let frame = crate::ui::WorkbenchFrame {

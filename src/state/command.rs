@@ -152,6 +152,8 @@ pub enum Command {
     CloseModal,
     /// Clear the status-bar message.
     DismissStatus,
+    /// Cancel the background job in progress (its result is dropped).
+    CancelJob,
 }
 
 impl Command {

@@ -254,6 +254,14 @@ impl Document {
         self.saved_generation = self.generation;
     }
 
+    /// Record that the project as it was at `generation` was saved to `path` (a save that
+    /// ran in the background while the user went on editing: the document stays dirty).
+    pub fn mark_saved_at(&mut self, path: &Path, generation: u64) {
+        self.evicted_saved = None;
+        self.path = Some(path.to_path_buf());
+        self.saved_generation = generation;
+    }
+
     /// Mark a freshly imported project as changed (it has never been saved).
     pub fn mark_unsaved(&mut self) {
         self.evicted_saved = None;
