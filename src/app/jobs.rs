@@ -63,6 +63,7 @@ struct Running {
     label: String,
     cancel: CancelFlag,
     receiver: mpsc::Receiver<Apply>,
+    worker: std::thread::JoinHandle<()>,
     /// A command to run once the job succeeded (the document is clean): "save, then open".
     then: Option<Command>,
 }
@@ -72,6 +73,8 @@ struct Running {
 pub(super) struct Jobs {
     running: Option<Running>,
     queued: std::collections::VecDeque<Command>,
+    /// Workers of cancelled jobs still finishing (their results go nowhere).
+    cancelled: Vec<std::thread::JoinHandle<()>>,
 }
 
 /// What happens to a command while a job runs.
@@ -187,10 +190,13 @@ impl FactcheckApp {
                 }
                 waker.request_repaint();
             });
-        if let Err(err) = spawned {
-            self.error(format!("Could not start a background task: {err}"));
-            return;
-        }
+        let worker = match spawned {
+            Ok(worker) => worker,
+            Err(err) => {
+                self.error(format!("Could not start a background task: {err}"));
+                return;
+            }
+        };
         self.state.job = Some(JobProgress {
             label: label.clone(),
             started: ctx.input(|i| i.time),
@@ -201,6 +207,7 @@ impl FactcheckApp {
             label,
             cancel,
             receiver,
+            worker,
             then: None,
         });
         ctx.request_repaint();
@@ -267,6 +274,8 @@ impl FactcheckApp {
             return;
         };
         running.cancel.cancel();
+        self.jobs.cancelled.retain(|w| !w.is_finished());
+        self.jobs.cancelled.push(running.worker);
         self.state.job = None;
         self.info(format!("Cancelled: {}", lowercase_first(&running.label)));
         self.run_queued(ctx);
@@ -281,10 +290,23 @@ impl FactcheckApp {
     /// Wait until the job in progress and the file commands queued behind it are done, and
     /// apply their results, as the next frames would. Tests and scripts use this after a
     /// command that starts file work.
+    ///
+    /// It also waits for the workers of cancelled jobs, so a test can show that their results
+    /// were dropped.
     pub fn wait_for_jobs(&mut self, ctx: &egui::Context) {
         while self.jobs.is_busy() {
             self.finish_job(ctx, true);
         }
+        for worker in self.jobs.cancelled.drain(..) {
+            // A panic in a cancelled job has nothing left to report.
+            let _ignored = worker.join();
+        }
+    }
+
+    /// Whether quitting was confirmed and the window is closing.
+    #[must_use]
+    pub fn is_closing(&self) -> bool {
+        self.allow_close
     }
 
     /// Whether a background job (open, save, update, merge) is in progress.

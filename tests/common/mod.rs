@@ -47,10 +47,11 @@ pub fn harness(app: FactcheckApp) -> Harness<'static, FactcheckApp> {
 }
 
 /// A 1280x800 harness that does not wait for background jobs: each step is one frame of the
-/// window while the job runs.
+/// window while the job runs. Generated big articles have scripts kittest's fonts lack.
 pub fn harness_not_waiting(app: FactcheckApp) -> Harness<'static, FactcheckApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
+        .allow_missing_glyphs()
         .build_ui_state(|ui, app: &mut FactcheckApp| app.ui(ui), app)
 }
 
