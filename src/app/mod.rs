@@ -2,10 +2,10 @@
 //! [`crate::ui`], and applies every [`Command`] the frame returned, in one place, after it.
 //!
 //! Files by concern: `dispatch` (applying commands and actions), `files` (open, save, export,
-//! update, merge inputs: the file work that will move off the UI thread), `modals` (dialogs,
-//! unsaved-changes confirmation, errors), `jobs` (file work on a worker thread), `find`, `derived` (caches rebuilt when the project
-//! changes), `autosave`, `window` (shortcuts, dropped files, close button, title), `dialogs`
-//! (native and scripted file dialogs) and `native` (eframe start-up and storage).
+//! update, merge inputs), `jobs` (file work on a worker thread, progress, Cancel), `modals`
+//! (dialogs, unsaved-changes confirmation, errors), `find`, `derived` (caches rebuilt when the
+//! project changes), `autosave`, `window` (shortcuts, dropped files, close button, title),
+//! `dialogs` (native and scripted file dialogs) and `native` (eframe start-up and storage).
 
 mod autosave;
 mod derived;
