@@ -331,6 +331,20 @@ mod tests {
     }
 
     #[test]
+    fn a_background_save_of_an_older_generation_keeps_later_edits_unsaved() {
+        let (mut doc, claim_id) = doc();
+        let saving = doc.generation();
+        let saved = doc.project.clone();
+        doc.apply(Edit::DeleteClaim(claim_id), "me", None, 1.0)
+            .expect("edit while the save runs");
+        doc.mark_saved_at(Path::new("/tmp/x.ron"), saving);
+        assert!(doc.is_dirty(), "the delete came after the saved state");
+        assert_eq!(doc.saved_project(), Some(&saved));
+        assert!(doc.undo());
+        assert!(!doc.is_dirty(), "undoing back to what was saved");
+    }
+
+    #[test]
     fn typing_folds_into_one_undo_step() {
         let (mut doc, claim_id) = doc();
         for (n, text) in ["a", "ab", "abc"].into_iter().enumerate() {
