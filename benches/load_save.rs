@@ -1,10 +1,15 @@
 //! T6: load and save of a project with 10,000 claims and a 5 MB article (target <= 100 ms
-//! each, release build). Inputs are generated with a fixed seed.
+//! each, release build), split by stage so the figures say where the time goes. Inputs are
+//! generated with a fixed seed.
 //!
 //! `cargo bench --bench load_save`
 
-use criterion::{Criterion, criterion_group, criterion_main};
-use factcheck::io::{from_ron_str, load_project, save_project, to_ron_string};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use factcheck::io::project_file::stages;
+use factcheck::io::{
+    from_ron_str, load_project_stamped, save_project, save_project_checked, to_ron_string,
+};
+use std::hint::black_box;
 
 mod common;
 
@@ -22,28 +27,81 @@ fn load_save(c: &mut Criterion) {
         ron.len()
     );
 
-    let mut group = c.benchmark_group("T6 project 10k claims, 5 MB article");
+    let mut group = c.benchmark_group("T6 load stages");
     group.sample_size(20);
-    group.bench_function("load: parse + check (from_ron_str)", |b| {
-        b.iter(|| from_ron_str(std::hint::black_box(&ron)).expect("loads"));
+    let (bytes, _) = stages::read(&path).expect("reads");
+    let scan = stages::scan(&ron).expect("scans");
+    let (parsed, _) = stages::parse(&ron, &scan).expect("parses");
+    group.bench_function("read (stages::read)", |b| {
+        b.iter(|| stages::read(black_box(&path)).expect("reads"));
     });
-    group.bench_function("load: read file + parse + check (load_project)", |b| {
-        b.iter(|| load_project(&path).expect("loads"));
+    group.bench_function("hash (stages::sha256)", |b| {
+        b.iter(|| stages::sha256(black_box(&bytes)));
     });
-    group.bench_function("save: serialise (to_ron_string)", |b| {
-        b.iter(|| to_ron_string(std::hint::black_box(&project)).expect("serialises"));
+    group.bench_function("text: size + UTF-8 (stages::text)", |b| {
+        b.iter(|| stages::text(black_box(&bytes)).expect("text").len());
+    });
+    group.bench_function("scan (stages::scan)", |b| {
+        b.iter(|| stages::scan(black_box(&ron)).expect("scans"));
+    });
+    group.bench_function("parse (stages::parse)", |b| {
+        b.iter(|| stages::parse(black_box(&ron), &scan).expect("parses"));
+    });
+    group.bench_function("parse on one thread (stages::parse_whole)", |b| {
+        b.iter(|| stages::parse_whole(black_box(&ron), &scan).expect("parses"));
+    });
+    group.bench_function("repair (Project::repair)", |b| {
+        b.iter_batched_ref(
+            || parsed.clone(),
+            |p| assert!(p.repair().is_empty()),
+            BatchSize::LargeInput,
+        );
+    });
+    group.bench_function("sort (Project::sort_claims)", |b| {
+        b.iter_batched_ref(
+            || parsed.clone(),
+            |p| p.sort_claims(),
+            BatchSize::LargeInput,
+        );
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("T6 load and save");
+    group.sample_size(20);
+    group.bench_function("load: text to project (from_ron_str)", |b| {
+        b.iter(|| from_ron_str(black_box(&ron)).expect("loads"));
     });
     group.bench_function(
-        "save: serialise + atomic write with fsync (save_project)",
+        "load: file to project + stamp (load_project_stamped)",
         |b| {
-            b.iter(|| save_project(&project, &path).expect("saves"));
+            b.iter(|| load_project_stamped(&path).expect("loads"));
+        },
+    );
+    group.bench_function("save: serialise (to_ron_string)", |b| {
+        b.iter(|| to_ron_string(black_box(&project)).expect("serialises"));
+    });
+    group.bench_function(
+        "save: as the app does: check + write + fsync + stamp (save_project_checked)",
+        |b| {
+            let (_, mut stamp) = load_project_stamped(&path).expect("loads");
+            b.iter(|| {
+                stamp = save_project_checked(&project, &path, Some(&stamp)).expect("saves");
+            });
+        },
+    );
+    group.bench_function("save: serialise + atomic write (save_project)", |b| {
+        b.iter(|| save_project(&project, &path).expect("saves"));
+    });
+    group.bench_function(
+        "open: whole-project clone (the app's Document::saved_copy)",
+        |b| {
+            b.iter(|| black_box(&project).clone());
         },
     );
     group.bench_function("baseline: serde_json parse", |b| {
         let json = serde_json::to_string(&project).expect("json");
         b.iter(|| {
-            serde_json::from_str::<factcheck::model::Project>(std::hint::black_box(&json))
-                .expect("parses")
+            serde_json::from_str::<factcheck::model::Project>(black_box(&json)).expect("parses")
         });
     });
     group.finish();

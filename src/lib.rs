@@ -14,5 +14,7 @@ pub mod export;
 pub mod io;
 pub mod merge;
 pub mod model;
+pub mod research;
+pub mod signing;
 pub mod state;
 pub mod ui;

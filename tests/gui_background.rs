@@ -58,14 +58,23 @@ fn doc_path(h: &Harness<'static, FactcheckApp>) -> Option<PathBuf> {
     h.state().doc().and_then(|d| d.path.clone())
 }
 
+/// The first claim that is not signed off (signed-off claims are locked).
+fn first_draft(project: &factcheck::model::Project) -> &factcheck::model::Claim {
+    project
+        .claims
+        .iter()
+        .find(|c| !c.status.is_published())
+        .expect("a claim that is not signed off")
+}
+
 fn first_claimant(h: &Harness<'static, FactcheckApp>) -> String {
-    h.state().doc().expect("doc").project.claims[0]
+    first_draft(&h.state().doc().expect("doc").project)
         .claimant
         .clone()
 }
 
 fn rename_first_claimant(h: &mut Harness<'static, FactcheckApp>, name: &str) {
-    let claim_id = h.state().doc().expect("doc").project.claims[0].id;
+    let claim_id = first_draft(&h.state().doc().expect("doc").project).id;
     h.state_mut().push(Command::edit(Edit::UpdateClaim {
         claim_id,
         change: ClaimChange::Claimant(name.to_owned()),
@@ -217,7 +226,7 @@ fn edits_during_a_save_go_on_and_keep_the_document_dirty() {
         "the edit made after the save began is unsaved"
     );
     let on_disk = factcheck::io::load_project(&path).expect("loads");
-    assert_eq!(on_disk.project.claims[0].claimant, "Saved");
+    assert_eq!(first_draft(&on_disk.project).claimant, "Saved");
     assert_eq!(
         h.state().status_text(),
         Some(format!("Saved {}", path.display()).as_str())
@@ -251,7 +260,7 @@ fn quitting_during_a_save_waits_for_it() {
     assert!(h.state().is_closing(), "closes once saved");
     assert!(!h.state().doc().expect("doc").is_dirty());
     let on_disk = factcheck::io::load_project(&path).expect("loads");
-    assert_eq!(on_disk.project.claims[0].claimant, "Last change");
+    assert_eq!(first_draft(&on_disk.project).claimant, "Last change");
 }
 
 #[test]

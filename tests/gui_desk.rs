@@ -167,6 +167,19 @@ fn preferences_survive_a_restart_and_never_enter_the_project() {
 #[test]
 fn keyboard_jumps_to_inspector_fields() {
     let mut h = open_example("Ana");
+    // A claim that is not signed off (a signed-off claim's fields are locked).
+    let draft = h
+        .state()
+        .doc()
+        .expect("doc")
+        .project
+        .claims
+        .iter()
+        .find(|c| !c.status.is_published())
+        .expect("a draft claim")
+        .id;
+    h.state_mut().push(Command::JumpToClaim(draft));
+    h.run();
     h.key_press_modifiers(Modifiers::ALT, Key::C);
     h.run();
     assert!(h.get_by_label("Claimant").is_focused());

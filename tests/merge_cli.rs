@@ -136,7 +136,7 @@ fn unreadable_input_is_an_error_not_a_conflict() {
 }
 
 #[test]
-fn diff_prints_a_readable_summary() {
+fn diff_prints_a_readable_summary_with_old_and_new_values() {
     let output = factcheck(&[
         Path::new("diff"),
         &fixture("same-field", "base.ron"),
@@ -148,6 +148,8 @@ fn diff_prints_a_readable_summary() {
         stdout,
         "Claims: 0 added, 0 removed, 1 changed, 1 unchanged (first copy has 2, second has 2).\n\
          \x20 ~ \"Putin & I discussed forming an impenetrable Cyber Security unit\": verdict unrated → Mostly False; conclusion, methodology\n\
+         \x20     conclusion: (empty) → \"Talks happened; no unit followed.\"\n\
+         \x20     methodology: (empty) → \"Read both governments' statements.\"\n\
          Sources: 0 added, 0 removed, 0 changed.\n\
          Agreement: no claim is rated in both copies.\n"
     );

@@ -18,6 +18,8 @@ pub(super) struct Derived {
     shown_key: Option<(u64, ClaimFilter)>,
     /// What the find matches were computed for.
     pub(super) find_key: Option<super::find::FindKey>,
+    /// The document generation the seals were computed for (`None`: recompute).
+    pub(super) seals_key: Option<u64>,
 }
 
 impl FactcheckApp {
@@ -36,6 +38,7 @@ impl FactcheckApp {
             derived.shown_key = Some(key);
         }
         self.refresh_find();
+        self.refresh_seals();
     }
 
     fn refresh_highlights(&mut self) {

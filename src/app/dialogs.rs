@@ -44,6 +44,10 @@ impl FileDialogs for NativeDialogs {
                     .add_filter("Factcheck project", &extensions)
                     .pick_file()
             }
+            DialogKind::ImportFactChecks => dialog
+                .add_filter("ClaimReview JSON-LD or saved pages", &extensions)
+                .add_filter("All files", &["*"])
+                .pick_file(),
             DialogKind::OpenArticle | DialogKind::UpdateArticle => dialog
                 .add_filter("Articles", &extensions)
                 .add_filter("All files", &["*"])

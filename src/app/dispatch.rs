@@ -130,6 +130,7 @@ impl FactcheckApp {
             }
             Command::ShowTab(tab) => self.state.right_tab = tab,
             Command::MarkFindMatch => self.mark_find_match(),
+            Command::Research(action) => self.research_action(ctx, action),
             Command::CloseFind { select_match } => self.close_find(ctx, select_match),
             Command::Export(format) => {
                 let Some(doc) = self.doc() else { return };
@@ -175,6 +176,7 @@ impl FactcheckApp {
             }
             Command::PathChosen { kind, path } => self.path_chosen(ctx, kind, path),
             Command::SetPrefs(prefs) => self.state.prefs = (*prefs).sanitised(),
+            Command::Review(request) => self.review_request(ctx, request),
             Command::CloseModal => self.panels.modals.close(),
             Command::CloseFileBrowser => self.file_browser = None,
             Command::DismissStatus => self.state.status = None,
@@ -279,6 +281,7 @@ impl FactcheckApp {
                     self.update_article_from(ctx, &path);
                 }
             }
+            Action::Review(command) => self.review_command(ctx, command),
             Action::NewFromClipboard => self.show_modal(Modal::PasteArticle {
                 text: String::new(),
             }),

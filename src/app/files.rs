@@ -51,6 +51,7 @@ impl FactcheckApp {
 
     /// Replace the open document (nothing of the old one's view state is kept).
     fn set_document(&mut self, doc: Document) {
+        crate::ui::fonts::prefetch_for(&doc.project.article.text);
         self.state.selected_claim = doc.project.claims.first().map(|c| c.id);
         self.state.selected_source = None;
         if let Some(old) = self.state.doc.replace(doc) {

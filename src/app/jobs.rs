@@ -18,7 +18,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use super::FactcheckApp;
-use crate::state::{Action, Command, Document, JobProgress, MergeAction};
+use crate::model::review::ReviewRequest;
+use crate::state::{Action, Command, Document, JobProgress, MergeAction, ResearchAction};
 
 /// What a finished job does to the app, on the UI thread.
 pub(super) type Apply = Box<dyn FnOnce(&mut FactcheckApp, &egui::Context) + Send>;
@@ -156,7 +157,9 @@ fn changes_document(command: &Command) -> bool {
         | Command::ApplyPreset(_)
         | Command::ReattachToSelection(_)
         | Command::MarkFindMatch
-        | Command::Merge(MergeAction::Apply) => true,
+        | Command::Merge(MergeAction::Apply)
+        | Command::Review(ReviewRequest::Act(_))
+        | Command::Research(ResearchAction::Mark { .. } | ResearchAction::Dismiss { .. }) => true,
         Command::Action(action) => matches!(
             action,
             Action::Undo | Action::Redo | Action::MarkClaim | Action::DeleteClaim

@@ -18,6 +18,8 @@ mod jobs;
 mod layering_tests;
 mod modals;
 mod native;
+mod research;
+mod review;
 mod window;
 
 use std::path::PathBuf;
@@ -62,14 +64,21 @@ pub struct FactcheckApp {
     /// Quit was confirmed: let the window close.
     allow_close: bool,
     window_title: String,
+    /// Suggested claims and the claim library worker.
+    research: research::Research,
 }
 
 impl FactcheckApp {
     /// A new app with these preferences and dialogs, nothing open.
     #[must_use]
     pub fn new(prefs: Prefs, dialogs: Box<dyn FileDialogs>) -> Self {
+        let mut state = Workbench::new(prefs);
+        state.config_dir = crate::signing::config_dir().ok();
+        if let Some(dir) = &state.config_dir {
+            state.trust = crate::signing::TrustStore::load(dir).unwrap_or_default();
+        }
         Self {
-            state: Workbench::new(prefs),
+            state,
             panels: PanelState::default(),
             article_view: ArticleView::default(),
             dialogs,
@@ -82,6 +91,7 @@ impl FactcheckApp {
             frames: 0,
             allow_close: false,
             window_title: String::new(),
+            research: research::Research::default(),
         }
     }
 
@@ -111,6 +121,7 @@ impl FactcheckApp {
         self.poll_jobs(&ctx);
         self.handle_window_input(&ctx);
         self.refresh_derived();
+        self.refresh_research(&ctx);
         let frame = crate::ui::WorkbenchFrame {
             state: &self.state,
             panels: &mut self.panels,

@@ -109,6 +109,7 @@ impl FactcheckApp {
             DialogKind::SaveProject { .. } => self.save_to(ctx, &path),
             DialogKind::Export { format, .. } => self.export_to(format, &path),
             DialogKind::UpdateArticle => self.update_article_from(ctx, &path),
+            DialogKind::ImportFactChecks => self.import_fact_checks(path),
         }
         ctx.request_repaint();
     }

@@ -8,6 +8,7 @@ use crate::state::{PREFS_KEY, Prefs};
 
 impl eframe::App for FactcheckApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        crate::ui::startup_timing::frame_start(ui.ctx(), self.state.doc.is_some());
         FactcheckApp::ui(self, ui);
     }
 
@@ -35,6 +36,8 @@ pub fn run_gui(path: Option<PathBuf>, reviewer: &str) -> anyhow::Result<()> {
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
+        // Fallback fonts are looked up when text needs them (`ui::fonts`), not at start-up.
+        system_font_fallback: false,
         ..Default::default()
     };
     let reviewer = reviewer.trim().to_owned();
@@ -42,6 +45,7 @@ pub fn run_gui(path: Option<PathBuf>, reviewer: &str) -> anyhow::Result<()> {
         "Factcheck Workbench",
         options,
         Box::new(move |cc| {
+            crate::ui::fonts::install(&cc.egui_ctx);
             let mut prefs = load_prefs(cc.storage);
             if !reviewer.is_empty() {
                 prefs.reviewer_name = reviewer;

@@ -1,13 +1,23 @@
 //! The command line: `factcheck [PATH]` opens the GUI; subcommands work headless for scripts
 //! and tests. Errors are `anyhow` here (the edge of the program) and printed once by `main`.
 
+pub mod git;
+pub mod keys;
+mod merge;
+pub mod review;
+
+pub use merge::merge_report;
+
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 use chrono::Utc;
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand};
 
 use crate::export::{ExportFormat, ExportOptions};
+
+pub mod library;
+pub mod suggest;
 use crate::io::{import_article_file, load_project, save_project};
 use crate::model::{
     Anchor, ArticleMeta, Claim, ClaimChange, Edit, Project, TextIndex, find_occurrences, snippet,
@@ -61,7 +71,8 @@ pub enum Command {
         /// Who made the claim.
         #[arg(long)]
         claimant: Option<String>,
-        /// Verdict label (id or text, e.g. "Mostly False").
+        /// Verdict label (id or text, e.g. "Mostly False"); needs your name (`--reviewer` or
+        /// `$FACTCHECK_REVIEWER`).
         #[arg(long)]
         verdict: Option<String>,
         /// Written conclusion.
@@ -102,6 +113,58 @@ pub enum Command {
         /// The second copy.
         b: PathBuf,
     },
+    /// Sign off, send back, reopen or correct a claim (needs your name: `--reviewer` or
+    /// `$FACTCHECK_REVIEWER`). A refused action exits with status 1 naming the rule.
+    #[command(group(
+        ArgGroup::new("action")
+            .required(true)
+            .args(["sign_off", "send_back", "reopen", "correct"])
+    ))]
+    Review {
+        /// The project file (changed in place).
+        project: PathBuf,
+        /// The claim: its id or the start of it (as shown by `factcheck verify`).
+        #[arg(long)]
+        claim: String,
+        /// Sign the claim off, signed with your key.
+        #[arg(long)]
+        sign_off: bool,
+        /// Send the claim back to its author with a comment.
+        #[arg(long, value_name = "COMMENT")]
+        send_back: Option<String>,
+        /// Reopen a signed-off claim, with the reason.
+        #[arg(long, value_name = "REASON")]
+        reopen: Option<String>,
+        /// Correct a signed-off verdict to LABEL (needs --reason).
+        #[arg(long, value_name = "LABEL", requires = "reason")]
+        correct: Option<String>,
+        /// Why the verdict is corrected (published with the report).
+        #[arg(long, value_name = "WHY", requires = "correct")]
+        reason: Option<String>,
+    },
+    /// List every sign-off as valid, broken (with the changed fields), unknown key or
+    /// unsigned; exits with status 1 if any is broken.
+    Verify {
+        /// The project file.
+        project: PathBuf,
+    },
+    /// Manage signing keys: yours and the colleagues' you trust.
+    Keys {
+        /// What to do.
+        #[command(subcommand)]
+        action: keys::KeysCommand,
+    },
+    /// Configure a git repository to merge and diff project files with factcheck.
+    GitSetup {
+        /// The repository (default: the current folder).
+        repo: Option<PathBuf>,
+    },
+    /// Print a project as readable lines (git's diff textconv).
+    #[command(hide = true)]
+    Textconv {
+        /// The project file.
+        file: PathBuf,
+    },
     /// Save a project again and again, marking each version (used by the crash test).
     #[command(hide = true)]
     Resave {
@@ -120,6 +183,43 @@ pub enum Command {
         /// Where to write the updated project (default: the project file itself).
         #[arg(short, long)]
         output: Option<PathBuf>,
+    },
+    /// Suggest the check-worthy sentences of an article or project, with reasons.
+    Suggest {
+        /// An article (`.txt`, `.md`, `.html`) or a project (`.ron`).
+        article_or_project: PathBuf,
+        /// Print every sentence, not only the suggested ones.
+        #[arg(long)]
+        all: bool,
+        /// Only the N highest-scoring sentences, best first.
+        #[arg(long, value_name = "N")]
+        top: Option<usize>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = suggest::OutputFormat::Text)]
+        format: suggest::OutputFormat,
+    },
+    /// The claim library of earlier checks ("Checked before?").
+    Library {
+        /// What to do.
+        #[command(subcommand)]
+        action: library::LibraryCommand,
+    },
+    /// Find earlier checks of a claim, tweet or quote in the claim library.
+    Similar {
+        /// The claim, tweet or quote.
+        text: Option<String>,
+        /// Search for every `id<TAB>text` line of FILE instead.
+        #[arg(long, value_name = "FILE", conflicts_with = "text")]
+        queries: Option<PathBuf>,
+        /// The library folder (default: the app data folder).
+        #[arg(long)]
+        library: Option<PathBuf>,
+        /// How many matches per query.
+        #[arg(long, value_name = "N", default_value_t = 5)]
+        top: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = suggest::OutputFormat::Text)]
+        format: suggest::OutputFormat,
     },
 }
 
@@ -161,14 +261,59 @@ pub fn run(command: Command, reviewer: &str) -> anyhow::Result<()> {
             ours,
             theirs,
             output,
-        } => merge_files(base.as_deref(), &ours, &theirs, &output, reviewer),
-        Command::Diff { a, b } => diff_files(&a, &b),
+        } => merge::merge_files(base.as_deref(), &ours, &theirs, &output, reviewer),
+        Command::Diff { a, b } => merge::diff_files(&a, &b),
+        Command::Review {
+            project,
+            claim,
+            sign_off,
+            send_back,
+            reopen,
+            correct,
+            reason,
+        } => {
+            let action = match (sign_off, send_back, reopen, correct) {
+                (true, _, _, _) => review::ReviewAction::SignOff,
+                (_, Some(comment), _, _) => review::ReviewAction::SendBack(comment),
+                (_, _, Some(reason), _) => review::ReviewAction::Reopen(reason),
+                (_, _, _, Some(label)) => review::ReviewAction::Correct {
+                    label,
+                    reason: reason.unwrap_or_default(),
+                },
+                _ => bail!("say what to do: --sign-off, --send-back, --reopen or --correct"),
+            };
+            review::review(&project, &claim, action, reviewer)
+        }
+        Command::Verify { project } => review::verify(&project),
+        Command::Keys { action } => keys::run(action, reviewer),
+        Command::GitSetup { repo } => git::setup(repo.as_deref()),
+        Command::Textconv { file } => git::textconv(&file),
         Command::Resave { project, times } => resave(&project, times),
         Command::UpdateArticle {
             project,
             new_article,
             output,
         } => update_article(&project, &new_article, output.as_deref()),
+        Command::Suggest {
+            article_or_project,
+            all,
+            top,
+            format,
+        } => suggest::run(&article_or_project, all, top, format),
+        Command::Library { action } => library::run(action),
+        Command::Similar {
+            text,
+            queries,
+            library,
+            top,
+            format,
+        } => library::similar(
+            text.as_deref(),
+            queries.as_deref(),
+            library.as_deref(),
+            top,
+            format,
+        ),
     }
 }
 
@@ -288,6 +433,13 @@ struct MarkArgs {
 
 fn mark(path: &Path, args: &MarkArgs, reviewer: &str) -> anyhow::Result<()> {
     let mut project = load(path)?;
+    let sets_verdict =
+        args.verdict.is_some() || (args.conclusion.is_some() && project.scale.is_conclusion_only());
+    if sets_verdict && reviewer.trim().is_empty() {
+        bail!(
+            "a verdict records who set it: give your name with --reviewer NAME or $FACTCHECK_REVIEWER (rule: a verdict has a named author)"
+        );
+    }
     let text = std::sync::Arc::clone(&project.article.text);
     let index = TextIndex::new(&text);
     let found = find_occurrences(&text, &index, &args.quote);
@@ -391,110 +543,6 @@ fn export(
                 .context("could not write to standard output")?;
         }
     }
-    Ok(())
-}
-
-fn merge_files(
-    base: Option<&Path>,
-    ours: &Path,
-    theirs: &Path,
-    output: &Path,
-    reviewer: &str,
-) -> anyhow::Result<()> {
-    use std::io::Write as _;
-    let base = base.map(load).transpose()?;
-    let (ours, theirs) = (load(ours)?, load(theirs)?);
-    let options = crate::merge::MergeOptions {
-        reviewer: reviewer.to_owned(),
-        now: Some(Utc::now()),
-    };
-    let outcome = crate::merge::merge_with(base.as_ref(), &ours, &theirs, &options);
-    save_project(&outcome.project, output)?;
-    print!("{}", merge_report(&outcome, base.is_some()));
-    println!("Wrote {}", output.display());
-    if outcome.project.conflicts.is_empty() {
-        return Ok(());
-    }
-    std::io::stdout().flush()?;
-    // Exit status 1 means "merged, but conflicts remain"; errors exit through `main` as usual.
-    std::process::exit(1);
-}
-
-/// The summary printed by `factcheck merge`: pair counts, agreement and every conflict.
-#[must_use]
-pub fn merge_report(outcome: &crate::merge::MergeOutcome, three_way: bool) -> String {
-    use std::fmt::Write as _;
-    let project = &outcome.project;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{} merge: {}, {}.",
-        if three_way { "Three-way" } else { "Two-way" },
-        crate::model::count(project.claims.len(), "claim", "claims"),
-        crate::model::count(project.sources.len(), "source", "sources")
-    );
-    for kind in crate::merge::PairKind::ALL {
-        let n = outcome.pairs.iter().filter(|p| p.kind == kind).count();
-        if n > 0 {
-            let _ = writeln!(out, "  {}: {n}", kind.label());
-        }
-    }
-    let _ = writeln!(out, "Agreement: {}.", outcome.agreement);
-    if project.conflicts.is_empty() {
-        let _ = writeln!(out, "No conflicts.");
-        return out;
-    }
-    let _ = writeln!(
-        out,
-        "{} (open the merged file in the app to decide them):",
-        crate::model::count(
-            project.conflicts.len(),
-            "unresolved conflict",
-            "unresolved conflicts"
-        )
-    );
-    for (n, conflict) in project.conflicts.iter().enumerate() {
-        let subject = match &conflict.at {
-            crate::model::ConflictAt::Claim { claim_id, .. } => {
-                project.claim(*claim_id).map_or_else(
-                    || format!("claim {}", claim_id.short()),
-                    |c| format!("claim \"{}\"", snippet(c.statement_or_quote(), 60)),
-                )
-            }
-            crate::model::ConflictAt::Source { source_id, .. } => {
-                project.source(*source_id).map_or_else(
-                    || format!("source {}", source_id.short()),
-                    |s| format!("source \"{}\"", snippet(s.display_title(), 60)),
-                )
-            }
-            crate::model::ConflictAt::Project(_) => "project".to_owned(),
-        };
-        let side = |s: &crate::model::ConflictSide| {
-            let value = s
-                .value
-                .as_ref()
-                .map_or_else(|| "deleted".to_owned(), |v| v.describe(project));
-            match &s.by {
-                Some(by) if !by.is_empty() => format!("{value} (by {by})"),
-                _ => value,
-            }
-        };
-        let _ = writeln!(
-            out,
-            "{}. {subject}, {}: ours {} / theirs {} [{}]",
-            n + 1,
-            conflict.at.field_label(),
-            side(&conflict.ours),
-            side(&conflict.theirs),
-            conflict.id.short()
-        );
-    }
-    out
-}
-
-fn diff_files(a: &Path, b: &Path) -> anyhow::Result<()> {
-    let (a, b) = (load(a)?, load(b)?);
-    print!("{}", crate::merge::diff(&a, &b));
     Ok(())
 }
 

@@ -5,7 +5,7 @@ use super::escape::{clean, csv_cell};
 use super::{ReportView, Verdict};
 
 /// The header row.
-pub const HEADER: [&str; 14] = [
+pub const HEADER: [&str; 15] = [
     "id",
     "quote",
     "claim",
@@ -20,6 +20,7 @@ pub const HEADER: [&str; 14] = [
     "how we checked",
     "source urls",
     "sources withheld",
+    "signature",
 ];
 
 /// Render the CSV.
@@ -64,6 +65,8 @@ pub fn render(view: &ReportView<'_>) -> Result<String, super::ExportError> {
             text(&claim.methodology),
             text(&urls.join("\n")),
             withheld.to_string(),
+            // Whether the sign-off carries a valid signature (empty when unsigned).
+            view.signatures.get(&claim.id).cloned().unwrap_or_default(),
         ];
         writer.write_record(&record)?;
     }

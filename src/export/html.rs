@@ -180,16 +180,25 @@ fn verdict_badge(verdict: Verdict<'_>) -> String {
     }
 }
 
-fn status_text(claim: &Claim) -> String {
+fn status_text(view: &ReportView<'_>, claim: &Claim) -> String {
+    let signature = view
+        .signatures
+        .get(&claim.id)
+        .map(|s| format!(" · <span class=\"signature\">{}</span>", esc(s)))
+        .unwrap_or_default();
     if is_draft(claim) {
         format!(
             "{} <span class=\"draft\">Draft</span>",
             esc(claim.status.label())
         )
+    } else if claim.status == crate::model::ClaimStatus::CorrectionPending {
+        format!("{}{signature}", esc(claim.status.label()))
     } else {
         match claim.reviewed_by.as_deref().map(str::trim) {
-            Some(by) if !by.is_empty() => format!("Reviewed by <bdi>{}</bdi>", esc(by)),
-            _ => "Reviewed".to_owned(),
+            Some(by) if !by.is_empty() => {
+                format!("Reviewed by <bdi>{}</bdi>{signature}", esc(by))
+            }
+            _ => format!("Reviewed{signature}"),
         }
     }
 }
@@ -252,7 +261,7 @@ fn summary(out: &mut String, view: &ReportView<'_>) {
             esc(&crate::model::snippet(claim.statement_or_quote(), 200)),
             esc(claimant_or_unknown(claim)),
             verdict_badge(view.verdict(claim)),
-            status_text(claim),
+            status_text(view, claim),
         );
     }
     out.push_str("</tbody>\n</table>\n</section>\n");
@@ -340,7 +349,7 @@ fn claim_section(out: &mut String, view: &ReportView<'_>, n: usize, claim: &Clai
     if !matches!(verdict, Verdict::Conclusion(_)) {
         let _ = writeln!(out, "<dt>Verdict</dt><dd>{}</dd>", verdict_badge(verdict));
     }
-    let _ = writeln!(out, "<dt>Status</dt><dd>{}</dd>", status_text(claim));
+    let _ = writeln!(out, "<dt>Status</dt><dd>{}</dd>", status_text(view, claim));
     out.push_str("</dl>\n");
 
     if !claim.conclusion.trim().is_empty() {

@@ -72,6 +72,10 @@ pub(crate) fn public_project(view: &ReportView<'_>) -> Project {
         claims: view.claims.iter().map(|c| (*c).clone()).collect(),
         // Unresolved merge conflicts are desk work (and may hold confidential sources).
         conflicts: Vec::new(),
+        // The keys that signed the exported sign-offs, so the JSON can be verified.
+        reviewers: source.reviewers.clone(),
+        // Dismissed suggestions are desk work too.
+        dismissed_suggestions: Vec::new(),
         article: source.article.clone(),
     };
     for claim in &mut project.claims {

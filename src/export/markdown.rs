@@ -71,7 +71,7 @@ pub fn render(view: &ReportView<'_>) -> String {
             anchor_id(claim),
             claimant(claim),
             verdict_text(view.verdict(claim)),
-            status(claim),
+            status(view, claim),
         );
     }
     out.push('\n');
@@ -133,13 +133,20 @@ fn verdict_text(verdict: Verdict<'_>) -> String {
     }
 }
 
-fn status(claim: &Claim) -> String {
+fn status(view: &ReportView<'_>, claim: &Claim) -> String {
+    let signature = view
+        .signatures
+        .get(&claim.id)
+        .map(|s| format!(" · {}", md(s)))
+        .unwrap_or_default();
     if is_draft(claim) {
         format!("{} (draft)", claim.status.label())
+    } else if claim.status == crate::model::ClaimStatus::CorrectionPending {
+        format!("{}{signature}", md(claim.status.label()))
     } else {
         match claim.reviewed_by.as_deref().map(str::trim) {
-            Some(by) if !by.is_empty() => format!("reviewed by {}", md(by)),
-            _ => "reviewed".to_owned(),
+            Some(by) if !by.is_empty() => format!("reviewed by {}{signature}", md(by)),
+            _ => format!("reviewed{signature}"),
         }
     }
 }
@@ -196,7 +203,7 @@ fn claim_section(out: &mut String, view: &ReportView<'_>, n: usize, claim: &Clai
     if !matches!(verdict, Verdict::Conclusion(_)) {
         facts.push(format!("**Verdict:** {}", verdict_text(verdict)));
     }
-    facts.push(format!("**Status:** {}", status(claim)));
+    facts.push(format!("**Status:** {}", status(view, claim)));
     for fact in facts {
         let _ = writeln!(out, "- {fact}");
     }

@@ -144,7 +144,9 @@ pub fn export(
     format: ExportFormat,
     options: &ExportOptions,
 ) -> Result<Exported, ExportError> {
-    let view = ReportView::new(project, options);
+    let published = published_view(project);
+    let mut view = ReportView::new(published.as_ref(), options);
+    view.signatures = signature_notes(project);
     let mut exported = match format {
         ExportFormat::Html => Exported {
             text: html::render(&view),
@@ -163,6 +165,21 @@ pub fn export(
         ExportFormat::Annotations => annotation::render(&view)?,
     };
     let mut notes = view.common_notes();
+    let published = view.claims.iter().filter(|c| !is_draft(c)).count();
+    let signed = view
+        .claims
+        .iter()
+        .filter(|c| {
+            view.signatures
+                .get(&c.id)
+                .is_some_and(|s| s.starts_with("signature valid"))
+        })
+        .count();
+    if !view.signatures.is_empty() {
+        notes.push(format!(
+            "{signed} of {published} published verdicts carry a valid signature"
+        ));
+    }
     notes.append(&mut exported.notes);
     exported.notes = notes;
     Ok(exported)
@@ -179,6 +196,8 @@ pub(crate) struct ReportView<'a> {
     pub drafts_left_out: usize,
     /// The export options.
     pub options: &'a ExportOptions,
+    /// Per signed-off claim, what its signature says ("signature valid, key …").
+    pub signatures: std::collections::HashMap<crate::model::ClaimId, String>,
 }
 
 /// A claim's verdict as shown in exports.
@@ -227,6 +246,7 @@ impl<'a> ReportView<'a> {
             project,
             claims,
             options,
+            signatures: std::collections::HashMap::new(),
         }
     }
 
@@ -453,7 +473,48 @@ pub(crate) fn source_locations(
 }
 
 pub(crate) fn is_draft(claim: &Claim) -> bool {
-    claim.status != ClaimStatus::Reviewed
+    !claim.status.is_published()
+}
+
+/// What readers see while a correction waits for review: the signed-off verdict, without the
+/// pending revision (the status says a correction is pending). Other claims are unchanged.
+fn published_view(project: &Project) -> std::borrow::Cow<'_, Project> {
+    if !project
+        .claims
+        .iter()
+        .any(|c| c.status == ClaimStatus::CorrectionPending)
+    {
+        return std::borrow::Cow::Borrowed(project);
+    }
+    let mut published = project.clone();
+    for claim in &mut published.claims {
+        if claim.status == ClaimStatus::CorrectionPending {
+            claim.verdict = claim.published_verdict().map(str::to_owned);
+            claim.revisions.pop();
+        }
+    }
+    std::borrow::Cow::Owned(published)
+}
+
+/// For each claim with a seal: whether its signature is valid (whoever's key: trust is the
+/// reader's to decide, with the key fingerprint given) or broken.
+fn signature_notes(project: &Project) -> std::collections::HashMap<crate::model::ClaimId, String> {
+    project
+        .claims
+        .iter()
+        .filter_map(|claim| {
+            let seal = claim.seal.as_ref()?;
+            let note = if crate::signing::seal_intact(project, claim) {
+                format!(
+                    "signature valid (Ed25519 key {})",
+                    crate::signing::fingerprint(&seal.key)
+                )
+            } else {
+                "signature broken: changed after sign-off".to_owned()
+            };
+            Some((claim.id, note))
+        })
+        .collect()
 }
 
 /// The per-claim anchor used in HTML ids and ClaimReview URLs: `claim-` and the first eight

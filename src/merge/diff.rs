@@ -20,6 +20,8 @@ pub struct ChangedClaim {
     pub fields: Vec<ClaimField>,
     /// Verdict display text before and after, when the verdict changed.
     pub verdict: Option<(String, String)>,
+    /// Each changed field with its old and new value, readable (verdicts as label text).
+    pub values: Vec<(ClaimField, String, String)>,
     /// Comments in the second copy that the first does not have.
     pub comments_added: usize,
     /// Corrections in the second copy that the first does not have.
@@ -35,6 +37,8 @@ pub struct ChangedSource {
     pub after: Source,
     /// Fields whose values differ.
     pub fields: Vec<SourceField>,
+    /// Each changed field with its old and new value, readable.
+    pub values: Vec<(SourceField, String, String)>,
 }
 
 /// Differences between two copies of a project (see [`diff`]); `Display` prints a summary.
@@ -141,9 +145,14 @@ pub fn diff(a: &Project, b: &Project) -> ProjectDiff {
             let verdict = fields
                 .contains(&ClaimField::Verdict)
                 .then(|| (verdict_text(a, before), verdict_text(b, after)));
+            let values = fields
+                .iter()
+                .map(|&f| (f, f.value(before).describe(a), f.value(after).describe(b)))
+                .collect();
             Some(ChangedClaim {
                 before: before.clone(),
                 after: after.clone(),
+                values,
                 fields,
                 verdict,
                 comments_added,
@@ -187,9 +196,14 @@ pub fn diff(a: &Project, b: &Project) -> ProjectDiff {
                 .into_iter()
                 .filter(|f| f.value(before) != f.value(after))
                 .collect();
+            let values = fields
+                .iter()
+                .map(|&f| (f, f.value(before).to_string(), f.value(after).to_string()))
+                .collect();
             (!fields.is_empty()).then(|| ChangedSource {
                 after: after.clone(),
                 fields,
+                values,
             })
         })
         .collect();
@@ -274,6 +288,11 @@ impl fmt::Display for ProjectDiff {
             }
             let _ = write!(line, ": {}", parts.join("; "));
             writeln!(f, "{line}")?;
+            for (field, old, new) in &change.values {
+                if *field != ClaimField::Verdict {
+                    writeln!(f, "      {}: {old} → {new}", field.label())?;
+                }
+            }
         }
         writeln!(
             f,
@@ -296,6 +315,9 @@ impl fmt::Display for ProjectDiff {
                 snippet(change.after.display_title(), 70),
                 fields.join(", ")
             )?;
+            for (field, old, new) in &change.values {
+                writeln!(f, "      {}: {old} → {new}", field.label())?;
+            }
         }
         if !self.settings_changed.is_empty() {
             let fields: Vec<&str> = self.settings_changed.iter().map(|f| f.label()).collect();

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use super::agreement::Agreement;
 use super::align::by_overlap;
 use super::{ClaimPair, MergeOutcome, PairKind, classify};
+use crate::model::review::{broken_rule, same_reviewed_content};
 use crate::model::{
     Claim, ClaimField, ClaimId, ClaimStatus, Comment, Conflict, ConflictAt, ConflictId,
     ConflictSide, FieldValue, HistoryEntry, Project, ProjectField, Source, SourceField, SourceId,
@@ -76,6 +77,11 @@ pub fn merge_with(
     project.claims = claims;
     project.sources = sources;
     project.conflicts = conflicts;
+    project.reviewers = union_reviewers(&ours.reviewers, &theirs.reviewers);
+    project.dismissed_suggestions = crate::research::union_dismissed(
+        &ours.dismissed_suggestions,
+        &theirs.dismissed_suggestions,
+    );
     project.sort_claims();
     MergeOutcome {
         project,
@@ -290,9 +296,10 @@ impl Merger {
         merged
     }
 
-    /// A sign-off must cover the verdict it signs: when the merged claim is reviewed but no
-    /// copy that has it reviewed has the merged verdict (the verdict came from the other
-    /// copy), the sign-off is a conflict and the claim waits for review again.
+    /// A sign-off must cover what it signs: when the merged claim is published but no copy
+    /// with that status has the same reviewed content (the verdict or conclusion came from
+    /// the other copy), or the merge would make the verdict's author its reviewer, the
+    /// sign-off is a conflict and the claim waits for review again.
     fn check_sign_off(
         &mut self,
         merged: &mut Claim,
@@ -301,15 +308,18 @@ impl Merger {
         t: &Claim,
         status_conflicted: bool,
     ) {
-        if merged.status != ClaimStatus::Reviewed {
+        if !merged.status.is_published() {
             return;
         }
         let signs_merged = |c: &Claim| {
-            c.status == ClaimStatus::Reviewed
-                && c.verdict == merged.verdict
-                && (!self.conclusion_only || c.conclusion == merged.conclusion)
+            c.status == merged.status
+                && c.reviewed_by == merged.reviewed_by
+                && c.seal == merged.seal
+                && c.revisions.len() <= merged.revisions.len()
+                && same_reviewed_content(c, merged)
         };
-        if signs_merged(o) || signs_merged(t) {
+        let keeps_rules = broken_rule(merged, self.conclusion_only).is_none();
+        if keeps_rules && (signs_merged(o) || signs_merged(t)) {
             return;
         }
         if !status_conflicted {
@@ -320,6 +330,7 @@ impl Merger {
         }
         merged.status = ClaimStatus::ReadyForReview;
         merged.reviewed_by = None;
+        merged.seal = None;
     }
 
     /// Merge the source libraries; sources still cited by a merged claim are always kept.
@@ -532,6 +543,17 @@ fn union_equal<T: Clone + PartialEq, A: Ord>(
     }
     merged.sort_by_key(|x| at(x));
     merged
+}
+
+/// Every reviewer key either copy records (a key is never dropped by a merge).
+fn union_reviewers(
+    ours: &[crate::model::ReviewerKey],
+    theirs: &[crate::model::ReviewerKey],
+) -> Vec<crate::model::ReviewerKey> {
+    let mut all: Vec<_> = ours.iter().chain(theirs).cloned().collect();
+    all.sort();
+    all.dedup();
+    all
 }
 
 /// Union of comment threads by id; a comment resolved on one side is resolved.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::anchor::Anchor;
 use super::ids::{ClaimId, CommentId, SourceId};
+use super::review::{Reopening, Seal};
 
 /// Where a claim is in the review workflow.
 #[derive(
@@ -22,16 +23,20 @@ pub enum ClaimStatus {
     ReadyForReview,
     /// Signed off by a reviewer other than the one who set the verdict.
     Reviewed,
+    /// Published (signed off), then corrected: the correction waits for a second person's
+    /// sign-off, and reports keep showing the signed-off verdict until then.
+    CorrectionPending,
 }
 
 impl ClaimStatus {
     /// Every status, in workflow order.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::ToDo,
         Self::Researching,
         Self::NeedsWork,
         Self::ReadyForReview,
         Self::Reviewed,
+        Self::CorrectionPending,
     ];
 
     /// Human name.
@@ -43,7 +48,21 @@ impl ClaimStatus {
             Self::NeedsWork => "Needs work",
             Self::ReadyForReview => "Ready for review",
             Self::Reviewed => "Reviewed",
+            Self::CorrectionPending => "Published, correction pending review",
         }
+    }
+
+    /// Whether the claim has been signed off and published: its reviewed content is locked
+    /// and changes only through a correction or a reopening with a reason.
+    #[must_use]
+    pub fn is_published(self) -> bool {
+        matches!(self, Self::Reviewed | Self::CorrectionPending)
+    }
+
+    /// Whether a reviewer has something to sign off (the reviewer's queue).
+    #[must_use]
+    pub fn awaits_review(self) -> bool {
+        matches!(self, Self::ReadyForReview | Self::CorrectionPending)
     }
 }
 
@@ -189,6 +208,13 @@ pub struct Claim {
     pub created: Option<DateTime<Utc>>,
     /// When it last changed.
     pub modified: Option<DateTime<Utc>>,
+    /// The signed sign-off (absent in files from before signing, and until a sign-off).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seal: Option<Seal>,
+    /// Why and by whom a published claim was reopened; later verdict changes are recorded as
+    /// revisions with this reason until the claim is signed off again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reopened: Option<Reopening>,
 }
 
 impl Default for Claim {
@@ -215,6 +241,8 @@ impl Default for Claim {
             history: Vec::new(),
             created: None,
             modified: None,
+            seal: None,
+            reopened: None,
         }
     }
 }
@@ -237,6 +265,16 @@ impl Claim {
             &self.anchor.quote
         } else {
             &self.statement
+        }
+    }
+
+    /// The verdict readers of a report see: while a correction waits for review, the
+    /// signed-off verdict it would replace; otherwise the current verdict.
+    #[must_use]
+    pub fn published_verdict(&self) -> Option<&str> {
+        match (self.status, self.revisions.last()) {
+            (ClaimStatus::CorrectionPending, Some(pending)) => pending.old_verdict.as_deref(),
+            _ => self.verdict.as_deref(),
         }
     }
 

@@ -11,6 +11,10 @@ use super::claim::{Claim, ClaimStatus, ClaimantKind, Comment, Evidence, HistoryE
 use super::conflict::{ConflictId, Resolution};
 use super::ids::{ClaimId, CommentId, SourceId};
 use super::project::{ArticleMeta, Project, Publishing};
+use super::review::{
+    Reopening, ReviewerKey, Seal, check_sign_off, check_verdict_author, record_reopened_change,
+    same_person, sign_off,
+};
 use super::scale::RatingScale;
 use super::source::Source;
 
@@ -29,7 +33,9 @@ pub enum ClaimChange {
     Appearance(String),
     /// Tags.
     Tags(Vec<String>),
-    /// Workflow status (reviewed only by someone other than the verdict's author).
+    /// Workflow status. Setting [`ClaimStatus::Reviewed`] is an unsigned sign-off (same rules
+    /// as [`Edit::SignOff`]); a published claim leaves that state only through
+    /// [`Edit::Reopen`].
     Status(ClaimStatus),
     /// Verdict label id (locked once reviewed; use [`Edit::CorrectVerdict`]).
     Verdict(Option<String>),
@@ -91,7 +97,23 @@ pub enum Edit {
         /// Why (published with the report).
         reason: String,
     },
-    /// Send a claim back to its author with a comment ("needs work").
+    /// Sign off a claim: a named person other than the verdict's author approves it, with a
+    /// signature when the reviewer has a signing key (see `signing`).
+    SignOff {
+        /// Which claim.
+        claim_id: ClaimId,
+        /// The signed seal over the claim as reviewed; `None` for an unsigned sign-off.
+        seal: Option<Box<Seal>>,
+    },
+    /// Reopen a published claim, with a reason that is recorded.
+    Reopen {
+        /// Which claim.
+        claim_id: ClaimId,
+        /// Why (written in the comment thread and in later revisions).
+        reason: String,
+    },
+    /// Send a claim back to its author with a comment ("needs work"); on a published claim
+    /// this reopens it, the comment being the reason.
     RequestChanges {
         /// Which claim.
         claim_id: ClaimId,
@@ -158,26 +180,72 @@ pub enum EditError {
     UnknownVerdict(String),
     /// The verdict author tried to sign off their own verdict.
     #[error(
-        "{name} set this verdict, so someone else has to review it (a second pair of eyes is the point of review)"
+        "{name} set this verdict, so someone else has to review it (rule: a sign-off needs a different named person)"
     )]
     SelfReview {
         /// The verdict's author.
         name: String,
     },
     /// Signing off needs a reviewer name.
-    #[error("set your reviewer name first: a sign-off records who reviewed the claim")]
+    #[error(
+        "set your reviewer name first: a sign-off records who reviewed the claim (rule: a sign-off needs a different named person)"
+    )]
     AnonymousReview,
+    /// A verdict was set without a name.
+    #[error(
+        "set your reviewer name first: a verdict records who set it (rule: a verdict has a named author)"
+    )]
+    AnonymousVerdict,
+    /// The verdict to sign off has no named author (an older file).
+    #[error(
+        "this verdict has no named author, so no one can tell whether a second person reviewed it; set the verdict again under your name and ask a colleague to sign off (rule: a verdict has a named author)"
+    )]
+    UnnamedVerdictAuthor,
     /// Nothing to sign off.
     #[error("this claim has no verdict or conclusion yet, so there is nothing to review")]
     NothingToReview,
-    /// The verdict of a reviewed claim was changed directly.
+    /// What a sign-off covers was changed directly on a published claim.
     #[error(
-        "the verdict is locked because the claim was reviewed; reopen the claim or make a correction"
+        "the claim is signed off, so what was reviewed is locked; reopen the claim with a reason or correct the verdict (rule: every change to a signed-off verdict is a recorded revision)"
     )]
     VerdictLocked,
     /// A correction was attempted on a claim that is not reviewed.
     #[error("only a reviewed claim's verdict is corrected; change the verdict directly instead")]
     NotReviewed,
+    /// A correction was attempted while another waits for review.
+    #[error(
+        "a correction of this verdict is already waiting for review; sign it off, or reopen the claim with a reason (rule: a corrected verdict needs a second person's sign-off)"
+    )]
+    CorrectionPending,
+    /// A published claim was moved to another status without a reason.
+    #[error(
+        "a signed-off claim is reopened only with a reason, which is recorded (rule: reopening a reviewed claim needs a reason)"
+    )]
+    ReopenNeedsReason,
+    /// Reopen was asked of a claim that is not published.
+    #[error("only a signed-off claim is reopened; this one is not signed off")]
+    NotPublished,
+    /// Only a correction makes a claim "correction pending review".
+    #[error(
+        "a claim waits for review of a correction only after a correction; use Correct verdict"
+    )]
+    CorrectionOnly,
+    /// A sign-off was made through a merge decision instead of by the reviewer.
+    #[error(
+        "a sign-off is made by the reviewer in person: decide the status, then sign the claim off (rule: a sign-off needs a different named person)"
+    )]
+    SignOffInPerson,
+    /// The seal was made by someone else than the person signing off.
+    #[error("the signature was made for {seal_by}, not for {actor}")]
+    SealNotByActor {
+        /// Who the seal names.
+        seal_by: String,
+        /// Who signs off.
+        actor: String,
+    },
+    /// A change would break a review rule.
+    #[error("refused (rule: {0})")]
+    Rule(&'static str),
     /// A required text was empty.
     #[error("{0} must not be empty")]
     Empty(&'static str),
@@ -234,6 +302,22 @@ impl Project {
                 let at = self.claim_position(claim_id)?;
                 self.claims.remove(at);
             }
+            Edit::UpdateClaim {
+                claim_id,
+                change: ClaimChange::Status(ClaimStatus::Reviewed),
+            } if self
+                .claim(claim_id)
+                .is_some_and(|c| c.status != ClaimStatus::Reviewed) =>
+            {
+                return self.apply(
+                    Edit::SignOff {
+                        claim_id,
+                        seal: None,
+                    },
+                    actor,
+                    now,
+                );
+            }
             Edit::UpdateClaim { claim_id, change } => {
                 let scale = self.scale.clone();
                 let claim = self
@@ -258,12 +342,15 @@ impl Project {
                 if reason.trim().is_empty() {
                     return Err(EditError::Empty("the reason for a correction"));
                 }
+                check_verdict_author(actor)?;
                 check_verdict(&self.scale, verdict.as_deref())?;
                 let claim = self
                     .claim_mut(claim_id)
                     .ok_or(EditError::NoSuchClaim(claim_id))?;
-                if claim.status != ClaimStatus::Reviewed {
-                    return Err(EditError::NotReviewed);
+                match claim.status {
+                    ClaimStatus::Reviewed => {}
+                    ClaimStatus::CorrectionPending => return Err(EditError::CorrectionPending),
+                    _ => return Err(EditError::NotReviewed),
                 }
                 claim.revisions.push(Revision {
                     at: now,
@@ -274,7 +361,53 @@ impl Project {
                 });
                 claim.verdict = verdict;
                 claim.verdict_by = Some(actor.to_owned());
+                // The old seal still covers what readers see until the correction is signed off.
+                claim.status = ClaimStatus::CorrectionPending;
+                claim.reviewed_by = None;
                 record(claim, actor, now, "verdict corrected");
+            }
+            Edit::SignOff { claim_id, seal } => {
+                let conclusion_only = self.scale.is_conclusion_only();
+                let claim = self
+                    .claim_mut(claim_id)
+                    .ok_or(EditError::NoSuchClaim(claim_id))?;
+                if claim.status == ClaimStatus::Reviewed {
+                    return Err(EditError::VerdictLocked);
+                }
+                check_sign_off(claim, actor, conclusion_only)?;
+                if let Some(seal) = &seal
+                    && !same_person(&seal.by, actor)
+                {
+                    return Err(EditError::SealNotByActor {
+                        seal_by: seal.by.clone(),
+                        actor: actor.to_owned(),
+                    });
+                }
+                let key = seal.as_ref().map(|s| ReviewerKey {
+                    name: s.by.clone(),
+                    key: s.key.clone(),
+                });
+                sign_off(claim, actor, seal.map(|s| *s));
+                record(claim, actor, now, "signed off");
+                if let Some(key) = key
+                    && !self.reviewers.contains(&key)
+                {
+                    self.reviewers.push(key);
+                    self.reviewers.sort();
+                }
+            }
+            Edit::Reopen { claim_id, reason } => {
+                if reason.trim().is_empty() {
+                    return Err(EditError::ReopenNeedsReason);
+                }
+                let claim = self
+                    .claim_mut(claim_id)
+                    .ok_or(EditError::NoSuchClaim(claim_id))?;
+                if !claim.status.is_published() {
+                    return Err(EditError::NotPublished);
+                }
+                reopen(claim, &reason, actor, now, "Reopened");
+                record(claim, actor, now, "reopened");
             }
             Edit::RequestChanges { claim_id, comment } => {
                 if comment.trim().is_empty() {
@@ -283,15 +416,19 @@ impl Project {
                 let claim = self
                     .claim_mut(claim_id)
                     .ok_or(EditError::NoSuchClaim(claim_id))?;
-                claim.comments.push(Comment {
-                    id: CommentId::new_random(),
-                    author: actor.to_owned(),
-                    at: now,
-                    text: comment,
-                    resolved: false,
-                });
-                claim.status = ClaimStatus::NeedsWork;
-                claim.reviewed_by = None;
+                if claim.status.is_published() {
+                    reopen(claim, &comment, actor, now, "Sent back");
+                } else {
+                    claim.comments.push(Comment {
+                        id: CommentId::new_random(),
+                        author: actor.to_owned(),
+                        at: now,
+                        text: comment,
+                        resolved: false,
+                    });
+                    claim.status = ClaimStatus::NeedsWork;
+                    claim.reviewed_by = None;
+                }
                 record(claim, actor, now, "sent back: needs work");
             }
             Edit::AddComment { claim_id, text } => {
@@ -388,7 +525,18 @@ fn update_claim(
     now: DateTime<Utc>,
 ) -> Result<(), EditError> {
     let field = change.field();
+    let published = claim.status.is_published();
     match change {
+        ClaimChange::Statement(_)
+        | ClaimChange::Claimant(_)
+        | ClaimChange::Verdict(_)
+        | ClaimChange::Conclusion(_)
+        | ClaimChange::Methodology(_)
+        | ClaimChange::Evidence(_)
+            if published =>
+        {
+            return Err(EditError::VerdictLocked);
+        }
         ClaimChange::Statement(v) => claim.statement = v,
         ClaimChange::Claimant(v) => claim.claimant = v,
         ClaimChange::ClaimantKind(v) => claim.claimant_kind = v,
@@ -396,53 +544,59 @@ fn update_claim(
         ClaimChange::Appearance(v) => claim.appearance = v,
         ClaimChange::Tags(v) => claim.tags = v,
         ClaimChange::Conclusion(v) => {
-            if claim.status == ClaimStatus::Reviewed && scale.is_conclusion_only() {
-                return Err(EditError::VerdictLocked);
-            }
-            claim.conclusion = v;
             if scale.is_conclusion_only() {
+                check_verdict_author(actor)?;
                 claim.verdict_by = Some(actor.to_owned());
             }
+            claim.conclusion = v;
         }
         ClaimChange::Methodology(v) => claim.methodology = v,
         ClaimChange::Evidence(v) => claim.evidence = v,
         ClaimChange::Verdict(v) => {
             check_verdict(scale, v.as_deref())?;
-            if claim.status == ClaimStatus::Reviewed {
-                return Err(EditError::VerdictLocked);
+            if v.is_some() {
+                check_verdict_author(actor)?;
             }
+            record_reopened_change(claim, v.as_ref(), actor, now);
             claim.verdict_by = v.as_ref().map(|_| actor.to_owned());
             claim.verdict = v;
         }
         ClaimChange::Status(status) => {
-            if status == ClaimStatus::Reviewed && claim.status != ClaimStatus::Reviewed {
-                let has_verdict = if scale.is_conclusion_only() {
-                    !claim.conclusion.trim().is_empty()
-                } else {
-                    claim.verdict.is_some()
-                };
-                if !has_verdict {
-                    return Err(EditError::NothingToReview);
-                }
-                if actor.trim().is_empty() {
-                    return Err(EditError::AnonymousReview);
-                }
-                if let Some(author) = &claim.verdict_by
-                    && author.trim().eq_ignore_ascii_case(actor.trim())
-                {
-                    return Err(EditError::SelfReview {
-                        name: author.clone(),
-                    });
-                }
-                claim.reviewed_by = Some(actor.to_owned());
-            } else if status != ClaimStatus::Reviewed {
-                claim.reviewed_by = None;
+            if status == claim.status {
+                return Ok(());
             }
+            if published {
+                return Err(EditError::ReopenNeedsReason);
+            }
+            if status.is_published() {
+                // Reviewed goes through Edit::SignOff (see Project::apply).
+                return Err(EditError::CorrectionOnly);
+            }
+            claim.reviewed_by = None;
             claim.status = status;
         }
     }
     record(claim, actor, now, field);
     Ok(())
+}
+
+/// Reopen a published claim: the reason goes into the thread and into later revisions.
+fn reopen(claim: &mut Claim, reason: &str, actor: &str, now: DateTime<Utc>, what: &str) {
+    claim.comments.push(Comment {
+        id: CommentId::new_random(),
+        author: actor.to_owned(),
+        at: now,
+        text: format!("{what}: {reason}"),
+        resolved: false,
+    });
+    claim.reopened = Some(Reopening {
+        at: now,
+        by: actor.to_owned(),
+        reason: reason.to_owned(),
+    });
+    claim.status = ClaimStatus::NeedsWork;
+    claim.reviewed_by = None;
+    claim.seal = None;
 }
 
 /// Stamp a change into the claim's history, folding repeated edits of one field by one person.
@@ -461,195 +615,4 @@ fn record(claim: &mut Claim, actor: &str, now: DateTime<Utc>, what: &str) {
         by: actor.to_owned(),
         what: what.to_owned(),
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Anchor, ArticleMeta, TextIndex};
-
-    fn project_with_claim() -> (Project, ClaimId) {
-        let mut project = Project::new("Alice said the sky is green.", ArticleMeta::default());
-        let text = project.article.text.clone();
-        let index = TextIndex::new(&text);
-        let claim = Claim::new(Anchor::from_range(&text, &index, 11, 27));
-        let claim_id = claim.id;
-        project
-            .apply(Edit::AddClaim(Box::new(claim)), "alice", Utc::now())
-            .expect("add");
-        (project, claim_id)
-    }
-
-    fn change(
-        project: &mut Project,
-        claim_id: ClaimId,
-        change: ClaimChange,
-        who: &str,
-    ) -> Result<(), EditError> {
-        project.apply(Edit::UpdateClaim { claim_id, change }, who, Utc::now())
-    }
-
-    #[test]
-    fn review_needs_a_second_person() {
-        let (mut project, id) = project_with_claim();
-        assert_eq!(
-            change(
-                &mut project,
-                id,
-                ClaimChange::Status(ClaimStatus::Reviewed),
-                "bob"
-            ),
-            Err(EditError::NothingToReview)
-        );
-        change(
-            &mut project,
-            id,
-            ClaimChange::Verdict(Some("false".into())),
-            "alice",
-        )
-        .expect("verdict");
-        assert_eq!(
-            change(
-                &mut project,
-                id,
-                ClaimChange::Status(ClaimStatus::Reviewed),
-                "Alice"
-            ),
-            Err(EditError::SelfReview {
-                name: "alice".into()
-            })
-        );
-        change(
-            &mut project,
-            id,
-            ClaimChange::Status(ClaimStatus::Reviewed),
-            "bob",
-        )
-        .expect("review");
-        let claim = project.claim(id).expect("claim");
-        assert_eq!(claim.reviewed_by.as_deref(), Some("bob"));
-        assert_eq!(
-            change(
-                &mut project,
-                id,
-                ClaimChange::Verdict(Some("true".into())),
-                "bob"
-            ),
-            Err(EditError::VerdictLocked)
-        );
-    }
-
-    #[test]
-    fn correction_keeps_a_revision() {
-        let (mut project, id) = project_with_claim();
-        change(
-            &mut project,
-            id,
-            ClaimChange::Verdict(Some("false".into())),
-            "alice",
-        )
-        .expect("verdict");
-        change(
-            &mut project,
-            id,
-            ClaimChange::Status(ClaimStatus::Reviewed),
-            "bob",
-        )
-        .expect("review");
-        let edit = |reason: &str| Edit::CorrectVerdict {
-            claim_id: id,
-            verdict: Some("mostly-false".into()),
-            reason: reason.into(),
-        };
-        assert_eq!(
-            project.apply(edit(" "), "bob", Utc::now()),
-            Err(EditError::Empty("the reason for a correction"))
-        );
-        project
-            .apply(edit("New data from the agency"), "bob", Utc::now())
-            .expect("correct");
-        let claim = project.claim(id).expect("claim");
-        assert_eq!(claim.verdict.as_deref(), Some("mostly-false"));
-        assert_eq!(claim.revisions.len(), 1);
-        assert_eq!(claim.revisions[0].old_verdict.as_deref(), Some("false"));
-    }
-
-    #[test]
-    fn unknown_verdict_is_refused() {
-        let (mut project, id) = project_with_claim();
-        assert_eq!(
-            change(
-                &mut project,
-                id,
-                ClaimChange::Verdict(Some("nope".into())),
-                "alice"
-            ),
-            Err(EditError::UnknownVerdict("nope".into()))
-        );
-    }
-
-    #[test]
-    fn history_folds_repeated_edits_of_a_field() {
-        let (mut project, id) = project_with_claim();
-        for text in ["a", "ab", "abc"] {
-            change(
-                &mut project,
-                id,
-                ClaimChange::Conclusion(text.into()),
-                "alice",
-            )
-            .expect("edit");
-        }
-        change(
-            &mut project,
-            id,
-            ClaimChange::Claimant("Alice".into()),
-            "alice",
-        )
-        .expect("edit");
-        let what: Vec<_> = project
-            .claim(id)
-            .expect("claim")
-            .history
-            .iter()
-            .map(|h| h.what.as_str())
-            .collect();
-        assert_eq!(what, ["created", "conclusion", "claimant"]);
-    }
-
-    #[test]
-    fn deleting_a_source_removes_its_citations() {
-        let (mut project, id) = project_with_claim();
-        let source = Source::default();
-        let source_id = source.id;
-        project
-            .apply(Edit::AddSource(Box::new(source)), "alice", Utc::now())
-            .expect("add");
-        let evidence = vec![Evidence {
-            source: source_id,
-            stance: Default::default(),
-            quote: String::new(),
-            note: String::new(),
-        }];
-        change(&mut project, id, ClaimChange::Evidence(evidence), "alice").expect("cite");
-        assert_eq!(project.claims_citing(source_id).count(), 1);
-        project
-            .apply(Edit::DeleteSource(source_id), "alice", Utc::now())
-            .expect("delete");
-        assert!(project.sources.is_empty());
-        assert_eq!(project.claims_citing(source_id).count(), 0);
-    }
-
-    #[test]
-    fn claims_stay_in_article_order() {
-        let (mut project, _) = project_with_claim();
-        let text = project.article.text.clone();
-        let index = TextIndex::new(&text);
-        let early = Claim::new(Anchor::from_range(&text, &index, 0, 5));
-        let early_id = early.id;
-        project
-            .apply(Edit::AddClaim(Box::new(early)), "alice", Utc::now())
-            .expect("add");
-        assert_eq!(project.claims[0].id, early_id);
-    }
 }

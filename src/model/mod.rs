@@ -8,9 +8,11 @@ mod anchor;
 mod claim;
 mod conflict;
 mod edit;
+mod field;
 mod ids;
 mod project;
 mod reanchor;
+pub mod review;
 mod scale;
 mod search;
 mod source;
@@ -21,17 +23,16 @@ pub use anchor::{Anchor, AnchorProblem, CONTEXT_CHARS, find_occurrences};
 pub use claim::{
     Claim, ClaimStatus, ClaimantKind, Comment, Evidence, HistoryEntry, Revision, Stance, snippet,
 };
-pub use conflict::{
-    ClaimField, Conflict, ConflictAt, ConflictId, ConflictSide, FieldValue, ProjectField,
-    Resolution, SourceField,
-};
+pub use conflict::{Conflict, ConflictAt, ConflictId, ConflictSide, Resolution};
 pub use edit::{ClaimChange, Edit, EditError};
+pub use field::{ClaimField, FieldValue, ProjectField, SourceField};
 pub use ids::{ClaimId, CommentId, SourceId};
 pub use project::grapheme_range;
 pub use project::{Article, ArticleMeta, FORMAT_VERSION, Project, ProjectWarning, Publishing};
 pub use reanchor::{
     FUZZY_THRESHOLD, ReanchorLine, ReanchorOutcome, ReanchorReport, ReanchorResult, reanchor,
 };
+pub use review::{Reopening, ReviewerKey, Seal, SealedField};
 pub use scale::{RatingLabel, RatingScale, Rgb, ScalePreset, UNRATED};
 pub use search::find_all;
 pub use source::{Source, SourceKind, is_safe_link};

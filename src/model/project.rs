@@ -11,6 +11,7 @@ use super::anchor::AnchorProblem;
 use super::claim::Claim;
 use super::conflict::Conflict;
 use super::ids::{ClaimId, SourceId};
+use super::review::ReviewerKey;
 use super::scale::RatingScale;
 use super::source::Source;
 use super::text::TextIndex;
@@ -76,6 +77,12 @@ pub struct Project {
     /// Unresolved merge conflicts (see `merge`); absent from the file when there are none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// Reviewers who signed off a claim: display name and public key (see `signing`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reviewers: Vec<ReviewerKey>,
+    /// Sentences the checkers dismissed from the claim suggestions; absent when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dismissed_suggestions: Vec<crate::research::DismissedSuggestion>,
     /// The checked article (last, so the long text ends the file).
     pub article: Article,
 }
@@ -89,6 +96,8 @@ impl Default for Project {
             sources: Vec::new(),
             claims: Vec::new(),
             conflicts: Vec::new(),
+            reviewers: Vec::new(),
+            dismissed_suggestions: Vec::new(),
             article: Article::default(),
         }
     }
@@ -193,6 +202,21 @@ pub fn grapheme_range(text: &str, index: &TextIndex, start: usize, end: usize) -
     to_char(start_byte)..to_char(end_byte).max(to_char(start_byte))
 }
 
+/// Whether `anchor` fits `text` (its quote is at its range, which starts and ends between
+/// grapheme clusters): the common case of [`Project::repair`], decided with one char-offset
+/// lookup instead of four. `false` sends the anchor to the checks that say what is wrong.
+fn anchor_fits(text: &str, index: &TextIndex, anchor: &super::anchor::Anchor) -> bool {
+    if anchor.start >= anchor.end || anchor.end > index.total_chars() {
+        return false;
+    }
+    let start = index.char_to_byte(text, anchor.start);
+    let end = start + anchor.quote.len();
+    text[start..].starts_with(anchor.quote.as_str())
+        && anchor.quote.chars().count() == anchor.end - anchor.start
+        && is_grapheme_boundary(text, start)
+        && is_grapheme_boundary(text, end)
+}
+
 /// Whether byte offset `byte` of `text` is between two grapheme clusters (the ends of the text
 /// count as boundaries; offsets that are not char boundaries do not).
 fn is_grapheme_boundary(text: &str, byte: usize) -> bool {
@@ -205,6 +229,11 @@ fn is_grapheme_boundary(text: &str, byte: usize) -> bool {
     GraphemeCursor::new(byte, text.len(), true)
         .is_boundary(text, 0)
         .unwrap_or(true)
+}
+
+/// The sort key of a claim: anchored claims by position, orphans last, ties by id.
+fn claim_order(claim: &Claim) -> (bool, usize, usize, ClaimId) {
+    (claim.orphan, claim.anchor.start, claim.anchor.end, claim.id)
 }
 
 impl Project {
@@ -260,14 +289,13 @@ impl Project {
     /// Put claims in a stable order: anchored claims by position, orphans last, ties by id.
     /// Saving in this order keeps files deterministic and diffs small.
     pub fn sort_claims(&mut self) {
-        self.claims.sort_by(|a, b| {
-            (a.orphan, a.anchor.start, a.anchor.end, a.id).cmp(&(
-                b.orphan,
-                b.anchor.start,
-                b.anchor.end,
-                b.id,
-            ))
-        });
+        self.claims.sort_by_key(claim_order);
+    }
+
+    /// Whether the claims are already in the order [`Project::sort_claims`] gives.
+    #[must_use]
+    pub fn claims_sorted(&self) -> bool {
+        self.claims.is_sorted_by_key(claim_order)
     }
 
     /// Check a freshly loaded project and repair what can be repaired without losing data:
@@ -280,6 +308,9 @@ impl Project {
         let index = TextIndex::new(&text);
         for claim in &mut self.claims {
             if claim.orphan {
+                continue;
+            }
+            if anchor_fits(&text, &index, &claim.anchor) {
                 continue;
             }
             let quote = || super::claim::snippet(&claim.anchor.quote, 60);

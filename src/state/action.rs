@@ -3,6 +3,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::ReviewCommand;
+
 /// The user-level actions: one list drives menus, keyboard shortcuts and the help window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Action {
@@ -58,6 +60,9 @@ pub enum Action {
     UpdateArticle,
     /// Start a project from text pasted from the clipboard.
     NewFromClipboard,
+    /// A step of the reviewer's queue (next/previous claim to review, sign off, send back,
+    /// reopen, correct).
+    Review(ReviewCommand),
 }
 
 const CMD: Modifiers = Modifiers::COMMAND;
@@ -65,7 +70,7 @@ const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Action {
     /// Every action, in menu order.
-    pub const ALL: [Self; 26] = [
+    pub const ALL: [Self; 32] = [
         Self::OpenArticle,
         Self::OpenProject,
         Self::Save,
@@ -92,6 +97,12 @@ impl Action {
         Self::MergeReviewerCopy,
         Self::UpdateArticle,
         Self::NewFromClipboard,
+        Self::Review(ReviewCommand::NextToReview),
+        Self::Review(ReviewCommand::PreviousToReview),
+        Self::Review(ReviewCommand::SignOff),
+        Self::Review(ReviewCommand::SendBack),
+        Self::Review(ReviewCommand::Reopen),
+        Self::Review(ReviewCommand::CorrectVerdict),
     ];
 
     /// Menu text (ends in "…" when it opens a dialog).
@@ -124,6 +135,7 @@ impl Action {
             Self::MergeReviewerCopy => "Merge a reviewer's copy…",
             Self::UpdateArticle => "Update article text…",
             Self::NewFromClipboard => "New from clipboard…",
+            Self::Review(command) => command.label(),
         }
     }
 
@@ -161,6 +173,7 @@ impl Action {
                 "The outlet changed the story: load the new version and re-anchor every claim"
             }
             Self::NewFromClipboard => "Start a project from article text you paste",
+            Self::Review(command) => command.description(),
         }
     }
 
@@ -194,6 +207,7 @@ impl Action {
             Self::EditConclusion => sc(Modifiers::ALT, Key::N),
             Self::MergeReviewerCopy => sc(CMD_SHIFT, Key::M),
             Self::UpdateArticle | Self::NewFromClipboard => None,
+            Self::Review(command) => Some(command.shortcut()),
         }
     }
 

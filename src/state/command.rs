@@ -19,6 +19,8 @@ pub enum RightTab {
     Sources,
     /// Article metadata, rating scale and publishing settings.
     Project,
+    /// The reviewer's queue.
+    Review,
 }
 
 /// What the user asked for in the merge view.
@@ -107,6 +109,8 @@ pub enum Command {
     ApplyPreset(ScalePreset),
     /// Show a right-panel tab.
     ShowTab(RightTab),
+    /// A request from the reviewer's queue (go to a claim, decide on it, trust a key).
+    Review(crate::model::review::ReviewRequest),
     /// Start merging another reviewer's copy of the project from this file.
     MergeWith(PathBuf),
     /// Use this file as the common ancestor of the merge in progress.
@@ -152,6 +156,8 @@ pub enum Command {
     CloseModal,
     /// Clear the status-bar message.
     DismissStatus,
+    /// Suggested claims and the claim library.
+    Research(super::research::ResearchAction),
     /// Cancel the background job in progress (its result is dropped).
     CancelJob,
 }

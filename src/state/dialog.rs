@@ -26,6 +26,8 @@ pub enum DialogKind {
     MergeBase,
     /// Pick the corrected version of the article.
     UpdateArticle,
+    /// Pick published fact-checks (ClaimReview JSON-LD or a saved page) to import.
+    ImportFactChecks,
 }
 
 impl DialogKind {
@@ -46,6 +48,7 @@ impl DialogKind {
             Self::OpenOtherProject => "Open the other reviewer's copy",
             Self::MergeBase => "Open the common ancestor",
             Self::UpdateArticle => "Open the new version of the article",
+            Self::ImportFactChecks => "Import published fact-checks",
         }
     }
 
@@ -74,6 +77,7 @@ impl DialogKind {
             | Self::SaveProject { .. } => vec!["ron"],
             Self::OpenArticle | Self::UpdateArticle => vec!["txt", "md", "markdown", "html", "htm"],
             Self::Export { format, .. } => vec![format.extension()],
+            Self::ImportFactChecks => vec!["json", "jsonld", "html", "htm"],
         }
     }
 }

@@ -17,6 +17,8 @@ mod inspector;
 mod merge_session;
 mod modal;
 mod prefs;
+mod research;
+mod review;
 mod status;
 mod summary;
 
@@ -30,6 +32,8 @@ pub use inspector::{ClaimDraft, InspectorField, InspectorState};
 pub use merge_session::MergeSession;
 pub use modal::{Modal, Modals};
 pub use prefs::{DEFAULT_FONT_SIZE, PREFS_KEY, Prefs, ThemeChoice};
+pub use research::{CheckedBefore, FoundCheck, ResearchAction, ResearchPanel, Suggestions};
+pub use review::{ReviewCommand, ReviewForm, ReviewPanelState};
 pub use status::{JobProgress, Level, StatusMessage};
 pub use summary::ClaimSummary;
 
@@ -58,6 +62,18 @@ pub struct Workbench {
     /// Indices (into `project.claims`) of the claims the list shows, in order (derived from
     /// the project and the filter).
     pub shown_claims: Vec<usize>,
+    /// The seal of each signed-off claim (derived from the project and the trusted keys).
+    pub seals: std::collections::HashMap<ClaimId, crate::signing::SealStatus>,
+    /// Colleagues' keys this machine knows and trusts.
+    pub trust: crate::signing::TrustStore,
+    /// The config folder with the signing key and trusted keys (`None`: none could be found).
+    pub config_dir: Option<std::path::PathBuf>,
+    /// What the last review request did, and whether it was refused.
+    pub review_message: Option<(String, bool)>,
+    /// Suggested sentences of the article (derived, while the "Suggested" view is shown).
+    pub suggestions: Suggestions,
+    /// Earlier checks of the selected claim (filled off the UI thread).
+    pub checked_before: CheckedBefore,
 }
 
 impl Workbench {
@@ -75,6 +91,12 @@ impl Workbench {
             export_only_reviewed: false,
             summary: ClaimSummary::default(),
             shown_claims: Vec::new(),
+            seals: std::collections::HashMap::new(),
+            trust: crate::signing::TrustStore::default(),
+            config_dir: None,
+            review_message: None,
+            suggestions: Suggestions::default(),
+            checked_before: CheckedBefore::default(),
         }
     }
 
@@ -110,4 +132,8 @@ pub struct PanelState {
     pub merge: Option<MergeSession>,
     /// An inspector field to focus next frame.
     pub focus_field: Option<InspectorField>,
+    /// The review queue's open form and what is typed in it.
+    pub review: ReviewPanelState,
+    /// The research views ("Suggested").
+    pub research: ResearchPanel,
 }

@@ -40,6 +40,8 @@ pub struct Prefs {
     pub recent_files: Vec<PathBuf>,
     /// Reopen the last project on start.
     pub reopen_last: bool,
+    /// Folders whose projects feed the claim library ("Checked before").
+    pub library_folders: Vec<PathBuf>,
 }
 
 impl Default for Prefs {
@@ -52,6 +54,7 @@ impl Default for Prefs {
             reading_width_em: 42.0,
             recent_files: Vec::new(),
             reopen_last: false,
+            library_folders: Vec::new(),
         }
     }
 }

@@ -72,6 +72,15 @@ pub(super) fn article_panel_ui(
         tooltip: &tooltip,
     };
     let output = frame.article_view.ui(ui, &input);
+    if frame.panels.research.show_suggested {
+        super::suggested::margin_marks_ui(
+            ui,
+            frame.article_view,
+            doc,
+            &state.suggestions,
+            state.prefs.font_size,
+        );
+    }
     if let Some(claim_id) = output.clicked_claim {
         commands.push(Command::SelectClaim(Some(claim_id)));
     }

@@ -10,6 +10,10 @@ use crate::state::{ClaimFilter, ClaimSummary, Command, Document, SortBy, all_tag
 const ROW_HEIGHT: f32 = 46.0;
 
 /// Draw the claim list; clicks select a claim and jump to it.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a panel is given exactly what it draws"
+)]
 pub fn claim_list_ui(
     ui: &mut Ui,
     doc: &Document,
@@ -17,6 +21,7 @@ pub fn claim_list_ui(
     summary: &ClaimSummary,
     filter: &mut ClaimFilter,
     selected: Option<ClaimId>,
+    seals: &std::collections::HashMap<ClaimId, crate::signing::SealStatus>,
     commands: &mut Vec<Command>,
 ) {
     let project = &doc.project;
@@ -56,7 +61,7 @@ pub fn claim_list_ui(
         .auto_shrink([false, false])
         .show_rows(ui, ROW_HEIGHT, anchored.len(), |ui, rows| {
             for claim in &anchored[rows] {
-                claim_row_ui(ui, doc, claim, selected == Some(claim.id), commands);
+                claim_row_ui(ui, doc, claim, selected == Some(claim.id), seals, commands);
             }
         });
     if !orphans.is_empty() {
@@ -67,7 +72,7 @@ pub fn claim_list_ui(
             .id_salt("orphans")
             .show(ui, |ui| {
                 for claim in &orphans {
-                    claim_row_ui(ui, doc, claim, selected == Some(claim.id), commands);
+                    claim_row_ui(ui, doc, claim, selected == Some(claim.id), seals, commands);
                 }
             });
     }
@@ -78,6 +83,7 @@ fn claim_row_ui(
     doc: &Document,
     claim: &Claim,
     is_selected: bool,
+    seals: &std::collections::HashMap<ClaimId, crate::signing::SealStatus>,
     commands: &mut Vec<Command>,
 ) {
     let width = ui.available_width();
@@ -86,6 +92,9 @@ fn claim_row_ui(
         ui.horizontal(|ui| {
             verdict_badge(ui, &doc.project.scale, claim.verdict.as_deref());
             status_chip(ui, claim.status);
+            if let Some(seal) = seals.get(&claim.id) {
+                super::review_panel::seal_chip(ui, seal);
+            }
             let open = claim.comments.iter().filter(|c| !c.resolved).count();
             if open > 0 {
                 ui.label(

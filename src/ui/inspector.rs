@@ -7,6 +7,7 @@ use super::widgets::{
     focusable_text_field, format_date, parse_date, parse_tags, parsed_field, text_field,
     verdict_badge,
 };
+use crate::model::review::{ReviewAction, ReviewRequest};
 use crate::model::{
     Claim, ClaimChange, ClaimStatus, ClaimantKind, Edit, Evidence, Stance, snippet,
 };
@@ -24,10 +25,15 @@ fn change(claim: &Claim, change: ClaimChange) -> Command {
 }
 
 /// Draw the inspector for `claim`; `state` keeps what is typed, per claim.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "a panel is given exactly what it draws"
+)]
 pub fn inspector_ui(
     ui: &mut Ui,
     doc: &Document,
     claim: &Claim,
+    seal: Option<&crate::signing::SealStatus>,
     has_selection: bool,
     focus_field: Option<InspectorField>,
     state: &mut InspectorState,
@@ -45,6 +51,11 @@ pub fn inspector_ui(
             );
         }
     });
+    if let Some(seal) = seal
+        && let Some(request) = super::review_panel::seal_ui(ui, claim, seal)
+    {
+        commands.push(Command::Review(request));
+    }
     ui.label(RichText::new(format!("“{}”", snippet(&claim.anchor.quote, 400))).italics());
     conflicts_ui(ui, project, claim, commands);
     ui.horizontal(|ui| {
@@ -62,26 +73,30 @@ pub fn inspector_ui(
     });
     ui.separator();
 
-    if let Some(v) = focusable_text_field(
-        ui,
-        "Claim",
-        &claim.statement,
-        true,
-        (id, "statement"),
-        focus_field == Some(InspectorField::Statement),
-    ) {
-        commands.push(change(claim, ClaimChange::Statement(v)));
-    }
-    if let Some(v) = focusable_text_field(
-        ui,
-        "Claimant",
-        &claim.claimant,
-        false,
-        (id, "claimant"),
-        focus_field == Some(InspectorField::Claimant),
-    ) {
-        commands.push(change(claim, ClaimChange::Claimant(v)));
-    }
+    // What a sign-off covers is locked until the claim is reopened (see docs/review.md).
+    let signed_off = claim.status.is_published();
+    ui.add_enabled_ui(!signed_off, |ui| {
+        if let Some(v) = focusable_text_field(
+            ui,
+            "Claim",
+            &claim.statement,
+            true,
+            (id, "statement"),
+            focus_field == Some(InspectorField::Statement),
+        ) {
+            commands.push(change(claim, ClaimChange::Statement(v)));
+        }
+        if let Some(v) = focusable_text_field(
+            ui,
+            "Claimant",
+            &claim.claimant,
+            false,
+            (id, "claimant"),
+            focus_field == Some(InspectorField::Claimant),
+        ) {
+            commands.push(change(claim, ClaimChange::Claimant(v)));
+        }
+    });
     ui.horizontal(|ui| {
         let mut kind = claim.claimant_kind;
         ui.radio_value(&mut kind, ClaimantKind::Person, "Person");
@@ -124,19 +139,30 @@ pub fn inspector_ui(
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         let mut status = claim.status;
-        egui::ComboBox::new((id, "status"), "Status")
-            .selected_text(status.label())
-            .show_ui(ui, |ui| {
-                for s in ClaimStatus::ALL {
-                    ui.selectable_value(&mut status, s, s.label());
-                }
-            });
-        if status != claim.status {
+        ui.add_enabled_ui(!claim.status.is_published(), |ui| {
+            egui::ComboBox::new((id, "status"), "Status")
+                .selected_text(status.label())
+                .show_ui(ui, |ui| {
+                    for s in ClaimStatus::ALL {
+                        if s != ClaimStatus::CorrectionPending {
+                            ui.selectable_value(&mut status, s, s.label());
+                        }
+                    }
+                });
+        })
+        .response
+        .on_disabled_hover_text(
+            "Signed off: reopen with a reason or correct the verdict (Review menu)",
+        );
+        if status == ClaimStatus::Reviewed && claim.status != ClaimStatus::Reviewed {
+            // A sign-off is signed with the reviewer's key (the Review queue's Sign off).
+            commands.push(Command::Review(ReviewRequest::Act(ReviewAction::SignOff)));
+        } else if status != claim.status {
             commands.push(change(claim, ClaimChange::Status(status)));
         }
     });
     if !project.scale.is_conclusion_only() {
-        let locked = claim.status == ClaimStatus::Reviewed;
+        let locked = claim.status.is_published();
         ui.horizontal(|ui| {
             let mut verdict = claim.verdict.clone();
             let selected_text = project.verdict_label(verdict.as_deref()).to_owned();
@@ -155,29 +181,31 @@ pub fn inspector_ui(
                 commands.push(change(claim, ClaimChange::Verdict(verdict)));
             }
         });
-        if locked {
+        if claim.status == ClaimStatus::Reviewed {
             correction_ui(ui, doc, claim, draft, commands);
         }
     }
-    if let Some(v) = focusable_text_field(
-        ui,
-        "Conclusion",
-        &claim.conclusion,
-        true,
-        (id, "conclusion"),
-        focus_field == Some(InspectorField::Conclusion),
-    ) {
-        commands.push(change(claim, ClaimChange::Conclusion(v)));
-    }
-    if let Some(v) = text_field(
-        ui,
-        "How we checked",
-        &claim.methodology,
-        true,
-        (id, "methodology"),
-    ) {
-        commands.push(change(claim, ClaimChange::Methodology(v)));
-    }
+    ui.add_enabled_ui(!signed_off, |ui| {
+        if let Some(v) = focusable_text_field(
+            ui,
+            "Conclusion",
+            &claim.conclusion,
+            true,
+            (id, "conclusion"),
+            focus_field == Some(InspectorField::Conclusion),
+        ) {
+            commands.push(change(claim, ClaimChange::Conclusion(v)));
+        }
+        if let Some(v) = text_field(
+            ui,
+            "How we checked",
+            &claim.methodology,
+            true,
+            (id, "methodology"),
+        ) {
+            commands.push(change(claim, ClaimChange::Methodology(v)));
+        }
+    });
     ui.separator();
     evidence_ui(ui, doc, claim, commands);
     ui.separator();
@@ -232,7 +260,7 @@ fn correction_ui(
     commands: &mut Vec<Command>,
 ) {
     let project = &doc.project;
-    ui.label(RichText::new("Reviewed: the verdict is locked. Reopen the claim (set its status back) or publish a correction.").small().weak());
+    ui.label(RichText::new("Signed off: what was reviewed is locked. Reopen with a reason (Ctrl+Shift+R) or publish a correction.").small().weak());
     egui::CollapsingHeader::new("Correct the verdict…")
         .id_salt((claim.id, "correct"))
         .show(ui, |ui| {

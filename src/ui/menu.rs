@@ -61,6 +61,17 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &Workbench, commands: &mut Vec<Command>) 
                     }
                 });
             });
+            if ui
+                .button("Import published fact-checks…")
+                .on_hover_text(
+                    "Add ClaimReview JSON-LD feeds or saved fact-check pages to the claim library",
+                )
+                .clicked()
+            {
+                commands.push(Command::Research(
+                    crate::state::ResearchAction::ImportFactChecks,
+                ));
+            }
             action_button(ui, Action::MergeReviewerCopy, has_doc, commands);
             action_button(ui, Action::UpdateArticle, has_doc, commands);
             ui.separator();
@@ -77,6 +88,11 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &Workbench, commands: &mut Vec<Command>) 
             ui.separator();
             action_button(ui, Action::NextClaim, has_doc, commands);
             action_button(ui, Action::PreviousClaim, has_doc, commands);
+        });
+        ui.menu_button("Review", |ui| {
+            for command in crate::state::ReviewCommand::ALL {
+                action_button(ui, Action::Review(command), has_doc, commands);
+            }
         });
         ui.menu_button("View", |ui| {
             action_button(ui, Action::ZoomIn, true, commands);

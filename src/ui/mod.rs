@@ -4,15 +4,20 @@
 
 pub mod article_panel;
 pub mod article_view;
+pub mod checked_before;
 pub mod claim_list;
 pub mod file_browser;
+pub mod fonts;
 pub mod inspector;
 pub mod menu;
 pub mod merge_view;
 pub mod modals;
 pub mod project_panel;
+pub mod review_panel;
 pub mod sources;
+pub mod startup_timing;
 pub mod status_bar;
+pub mod suggested;
 pub mod theme;
 pub mod widgets;
 
@@ -64,15 +69,26 @@ pub fn workbench_ui(ui: &mut Ui, mut frame: WorkbenchFrame<'_>) -> Vec<Command> 
                 .resizable(true)
                 .default_size(theme::CLAIM_LIST_WIDTH)
                 .show(ui, |ui| {
-                    claim_list::claim_list_ui(
-                        ui,
-                        doc,
-                        &state.shown_claims,
-                        &state.summary,
-                        &mut frame.panels.filter,
-                        state.selected_claim,
-                        &mut commands,
-                    );
+                    let research = &mut frame.panels.research;
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut research.show_suggested, false, "Claims");
+                        ui.selectable_value(&mut research.show_suggested, true, "Suggested")
+                            .on_hover_text("Sentences worth checking, with the reasons");
+                    });
+                    if research.show_suggested {
+                        suggested::suggested_ui(ui, doc, &state.suggestions, &mut commands);
+                    } else {
+                        claim_list::claim_list_ui(
+                            ui,
+                            doc,
+                            &state.shown_claims,
+                            &state.summary,
+                            &mut frame.panels.filter,
+                            state.selected_claim,
+                            &state.seals,
+                            &mut commands,
+                        );
+                    }
                 });
             egui::Panel::right("inspector panel")
                 .resizable(true)
@@ -133,6 +149,7 @@ fn right_panel_ui(
             (RightTab::Claim, "Claim"),
             (RightTab::Sources, "Sources"),
             (RightTab::Project, "Project"),
+            (RightTab::Review, "Review"),
         ] {
             if ui.selectable_label(state.right_tab == tab, label).clicked() {
                 commands.push(Command::ShowTab(tab));
@@ -154,11 +171,13 @@ fn right_panel_ui(
                                 ui,
                                 doc,
                                 claim,
+                                state.seals.get(&claim.id),
                                 has_selection,
                                 focus_field,
                                 &mut frame.panels.inspector,
                                 commands,
                             );
+                            checked_before::checked_before_ui(ui, &state.checked_before, commands);
                         });
                 }
                 None => {
@@ -173,6 +192,9 @@ fn right_panel_ui(
         }
         RightTab::Sources => sources::sources_tab_ui(ui, doc, state.selected_source, commands),
         RightTab::Project => project_panel::project_tab_ui(ui, doc, commands),
+        RightTab::Review => {
+            review_panel::review_tab_ui(ui, doc, state, &mut frame.panels.review, commands);
+        }
     }
 }
 

@@ -286,6 +286,7 @@ pub fn modal_ui(ctx: &Context, modal: &mut Modal, doc_name: &str) -> Vec<Command
                         .text("Reading width (em)"),
                 );
                 ui.checkbox(&mut prefs.reopen_last, "Reopen the last project on start");
+                super::checked_before::library_folders_ui(ui, &mut prefs.library_folders);
                 let changed = *prefs != before;
                 if ui.button("Close").clicked() {
                     chosen = close(None);

@@ -52,6 +52,10 @@ pub fn status_colour(status: ClaimStatus, dark_mode: bool) -> Color32 {
             Color32::from_rgb(0x2e, 0x7d, 0x32),
             Color32::from_rgb(0xa5, 0xd6, 0xa7),
         ),
+        ClaimStatus::CorrectionPending => (
+            Color32::from_rgb(0x6a, 0x1b, 0x9a),
+            Color32::from_rgb(0xce, 0x93, 0xd8),
+        ),
     };
     if dark_mode { dark } else { light }
 }

@@ -27,6 +27,10 @@ pub fn app(reviewer: &str, answers: Vec<Option<PathBuf>>) -> FactcheckApp {
     // Tests that open files in the repository must not leave recovery files there; the
     // recovery tests turn autosave on.
     app.set_autosave_interval(f64::INFINITY);
+    // Signing keys and trusted keys of this test run, never the user's config folder.
+    app.set_config_dir(
+        std::env::temp_dir().join(format!("factcheck-test-config-{}", std::process::id())),
+    );
     app
 }
 
