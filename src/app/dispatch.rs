@@ -12,6 +12,9 @@ use crate::state::{
 impl FactcheckApp {
     /// Apply one command. The only place the app's state changes in response to the UI.
     pub fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        if self.held_back_while_busy(&command) {
+            return;
+        }
         match command {
             Command::Action(action) => self.run_action(ctx, action),
             Command::Open {
@@ -20,7 +23,7 @@ impl FactcheckApp {
             } => {
                 let again = || Command::open(path.clone());
                 if self.may_discard(discard_confirmed, again) {
-                    self.open_path(&path);
+                    self.open_path(ctx, &path);
                 }
             }
             Command::PickAndOpen {
@@ -34,7 +37,7 @@ impl FactcheckApp {
                 if self.may_discard(discard_confirmed, again)
                     && let Some(path) = self.pick(kind.clone())
                 {
-                    self.open_path(&path);
+                    self.open_path(ctx, &path);
                 }
             }
             Command::NewFromText {
@@ -53,6 +56,9 @@ impl FactcheckApp {
                 let again = || Command::Quit {
                     discard_confirmed: false,
                 };
+                if self.quit_while_busy(ctx, discard_confirmed) {
+                    return;
+                }
                 if self.may_discard(discard_confirmed, again) {
                     self.allow_close = true;
                     ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -61,7 +67,7 @@ impl FactcheckApp {
             Command::ResolveUnsaved { save_first, then } => {
                 self.resolve_unsaved(ctx, save_first, *then);
             }
-            Command::SaveTo(path) => self.save_to(&path),
+            Command::SaveTo(path) => self.save_to(ctx, &path),
             Command::Edit { edit, coalesce } => {
                 let now = ctx.input(|i| i.time);
                 let actor = self.state.actor().to_owned();
@@ -137,7 +143,7 @@ impl FactcheckApp {
             }
             Command::ExportTo(format, path) => self.export_to(format, &path),
             Command::SetExportOnlyReviewed(only) => self.state.export_only_reviewed = only,
-            Command::UpdateArticleFrom(path) => self.update_article_from(&path),
+            Command::UpdateArticleFrom(path) => self.update_article_from(ctx, &path),
             Command::RestoreRecovery(info) => self.restore_recovery(&info),
             Command::DiscardRecovery(info) => match info.discard() {
                 Ok(()) => self.info("Recovery file deleted"),
@@ -151,12 +157,12 @@ impl FactcheckApp {
                     && let Some(path) = doc.path.clone()
                 {
                     doc.stamp = None;
-                    self.save_to(&path);
+                    self.save_to(ctx, &path);
                 }
             }
-            Command::MergeWith(path) => self.merge_with(&path),
-            Command::MergeBase(path) => self.merge_base(&path),
-            Command::Merge(action) => self.merge_action(action),
+            Command::MergeWith(path) => self.merge_with(ctx, &path),
+            Command::MergeBase(path) => self.merge_base(ctx, &path),
+            Command::Merge(action) => self.merge_action(ctx, action),
             Command::ReattachToSelection(claim_id) => {
                 let Some(range) = self.article_view.selection() else {
                     self.error("Select the new text for this claim in the article first");
@@ -175,6 +181,7 @@ impl FactcheckApp {
             Command::CloseModal => self.panels.modals.close(),
             Command::CloseFileBrowser => self.file_browser = None,
             Command::DismissStatus => self.state.status = None,
+            Command::CancelJob => self.cancel_job(ctx),
         }
     }
 
@@ -195,7 +202,7 @@ impl FactcheckApp {
                 );
             }
             Action::Save => match self.doc().map(|d| d.path.clone()) {
-                Some(Some(path)) => self.save_to(&path),
+                Some(Some(path)) => self.save_to(ctx, &path),
                 Some(None) => self.run_action(ctx, Action::SaveAs),
                 None => {}
             },
@@ -203,7 +210,7 @@ impl FactcheckApp {
                 let Some(doc) = self.doc() else { return };
                 let suggested = super::files::suggested_file_name(doc);
                 if let Some(path) = self.pick(DialogKind::SaveProject { suggested }) {
-                    self.save_to(&path);
+                    self.save_to(ctx, &path);
                 }
             }
             Action::Quit => self.run_command(
@@ -265,14 +272,14 @@ impl FactcheckApp {
                 if self.doc().is_none() {
                     self.error("Open your copy of the project first");
                 } else if let Some(path) = self.pick(DialogKind::OpenOtherProject) {
-                    self.merge_with(&path);
+                    self.merge_with(ctx, &path);
                 }
             }
             Action::UpdateArticle => {
                 if self.doc().is_none() {
                     self.error("Open a project first");
                 } else if let Some(path) = self.pick(DialogKind::UpdateArticle) {
-                    self.update_article_from(&path);
+                    self.update_article_from(ctx, &path);
                 }
             }
             Action::Review(command) => self.review_command(ctx, command),

@@ -126,7 +126,7 @@ impl FactcheckApp {
 
     /// Open a `.fcpack`: unpack it into a new folder beside it (checking every file against
     /// its manifest), then open the project inside.
-    pub(super) fn open_package(&mut self, pack: &std::path::Path) {
+    pub(super) fn open_package(&mut self, ctx: &egui::Context, pack: &std::path::Path) {
         let stem = pack
             .file_stem()
             .map_or_else(|| "package".into(), |s| s.to_string_lossy().into_owned());
@@ -150,7 +150,7 @@ impl FactcheckApp {
         };
         match crate::evidence::unpack(pack, &dir) {
             Ok(unpacked) => {
-                self.open_path(&unpacked.project);
+                self.open_path(ctx, &unpacked.project);
                 self.info(format!(
                     "Unpacked {} files into {} (every file matches the manifest)",
                     unpacked.files,

@@ -2,70 +2,41 @@
 //! export, replace the article with a new version, restore a recovery file, and load merge
 //! inputs. Each reads or writes through `io/` and reports once, in plain words.
 //!
-//! This is the seam for moving file work off the UI thread: every operation here is "do the
-//! I/O, then apply the result to the state"; the I/O halves can become background jobs.
+//! Open, save, update and merge run as background jobs (`jobs.rs`): the slow half (read,
+//! parse, re-anchor, merge, write) runs on a worker thread and returns a closure that applies
+//! the result on the UI thread, reporting errors once, with the same words as before.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::FactcheckApp;
+use super::jobs::{Apply, CancelFlag, JobKind};
 use crate::io::{ArticleError, import_article_file, load_project};
 use crate::model::{ClaimId, Project, ReanchorReport};
 use crate::state::{Document, MergeAction, MergeSession, Modal};
 
 impl FactcheckApp {
-    /// Open a project (`.ron`) or start a project from an article.
-    pub(super) fn open_path(&mut self, path: &Path) {
+    /// Open a project (`.ron`) or start a project from an article, in the background: the
+    /// current document stays on screen (and unchanged) until the new one is ready.
+    pub(super) fn open_path(&mut self, ctx: &egui::Context, path: &Path) {
         if path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("fcpack"))
         {
-            self.open_package(path);
+            self.open_package(ctx, path);
             return;
         }
         let is_project = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
-        if is_project {
-            match crate::io::load_project_stamped(path) {
-                Ok((loaded, stamp)) => {
-                    let warnings: Vec<String> =
-                        loaded.warnings.iter().map(ToString::to_string).collect();
-                    let claims = loaded.project.claims.len();
-                    let mut doc = Document::new(loaded.project, Some(path.to_path_buf()));
-                    doc.warnings = loaded.warnings;
-                    doc.stamp = Some(stamp);
-                    self.set_document(doc);
-                    self.state.prefs.add_recent(path.to_path_buf());
-                    self.info(format!("Opened {} ({claims} claims)", path.display()));
-                    if !warnings.is_empty() {
-                        self.show_modal(Modal::LoadWarnings { warnings });
-                    }
-                    if let Some(info) = crate::io::find_recovery(path) {
-                        self.show_modal(Modal::Recovery { info });
-                    }
-                }
-                Err(err) => self.show_error("Could not open the project", err.to_string(), false),
+        let path = path.to_path_buf();
+        let label = format!("Opening {}", file_name(&path));
+        self.start_job(ctx, JobKind::Open, label, move |cancel| {
+            if is_project {
+                open_project_job(path, cancel)
+            } else {
+                open_article_job(path, cancel)
             }
-        } else {
-            match import_article_file(path) {
-                Ok(imported) => {
-                    let chars = imported.text.chars().count();
-                    let project = Project::new(imported.text, imported.meta);
-                    self.set_document(Document::new(project, None));
-                    self.state.prefs.add_recent(path.to_path_buf());
-                    self.info(format!(
-                        "Opened article {} ({}, {chars} characters): select text and press Ctrl+M to mark a claim",
-                        path.display(),
-                        imported.detected
-                    ));
-                }
-                Err(err) => self.show_error(
-                    "Could not open the article",
-                    article_error_message(&err, path),
-                    false,
-                ),
-            }
-        }
+        });
     }
 
     /// Start a new, unsaved project from pasted text.
@@ -90,30 +61,61 @@ impl FactcheckApp {
         crate::ui::fonts::prefetch_for(&doc.project.article.text);
         self.state.selected_claim = doc.project.claims.first().map(|c| c.id);
         self.state.selected_source = None;
-        self.state.doc = Some(doc);
+        if let Some(old) = self.state.doc.replace(doc) {
+            // A big project takes a while to free: not on the UI thread.
+            drop_in_background(old);
+        }
         self.article_view = crate::ui::article_view::ArticleView::default();
         self.derived = super::derived::Derived::default();
         self.panels.merge = None;
         self.autosave.document_replaced();
     }
 
-    /// Save the project to `path` (refusing to overwrite a file someone else changed).
-    pub(super) fn save_to(&mut self, path: &Path) {
+    /// Save the project to `path` (refusing to overwrite a file someone else changed), in the
+    /// background: the write is atomic as before; edits made meanwhile keep the document dirty.
+    pub(super) fn save_to(&mut self, ctx: &egui::Context, path: &Path) {
         self.discard_recovery_if_moving(path);
-        let Some(doc) = &mut self.state.doc else {
+        let Some(doc) = &self.state.doc else {
             return;
         };
         // Only the file this project was opened from is checked for changes by others.
         let expected = if doc.path.as_deref() == Some(path) {
-            doc.stamp.as_ref()
+            doc.stamp.clone()
         } else {
             None
         };
-        match crate::io::save_project_checked(&doc.project, path, expected) {
+        let project = doc.project.clone();
+        let generation = doc.generation();
+        let path = path.to_path_buf();
+        let label = format!("Saving {}", file_name(&path));
+        self.start_job(ctx, JobKind::Save, label, move |_cancel| {
+            let result = crate::io::save_project_checked(&project, &path, expected.as_ref());
+            // The copy is freed here, not on the UI thread.
+            drop(project);
+            Some(Box::new(move |app: &mut Self, _ctx: &egui::Context| {
+                app.saved(&path, generation, result);
+            }))
+        });
+    }
+
+    /// A save finished.
+    fn saved(
+        &mut self,
+        path: &Path,
+        generation: u64,
+        result: Result<crate::io::FileStamp, crate::io::SaveError>,
+    ) {
+        let Some(doc) = &mut self.state.doc else {
+            return;
+        };
+        match result {
             Ok(stamp) => {
                 doc.stamp = Some(stamp);
-                doc.mark_saved(path);
-                self.discard_recovery();
+                doc.mark_saved_at(path, generation);
+                let clean = !doc.is_dirty();
+                if clean {
+                    self.discard_recovery();
+                }
                 self.state.prefs.add_recent(path.to_path_buf());
                 self.info(format!("Saved {}", path.display()));
             }
@@ -165,39 +167,62 @@ impl FactcheckApp {
         }
     }
 
-    /// Replace the article text with the file's and re-anchor every claim (one undo step).
-    pub(super) fn update_article_from(&mut self, path: &Path) {
-        let imported = match import_article_file(path) {
-            Ok(imported) => imported,
-            Err(err) => {
-                self.show_error(
-                    "Could not read the new version",
-                    article_error_message(&err, path),
-                    false,
-                );
-                return;
-            }
-        };
-        let Some(doc) = &mut self.state.doc else {
+    /// Replace the article text with the file's and re-anchor every claim (one undo step),
+    /// reading and re-anchoring in the background.
+    pub(super) fn update_article_from(&mut self, ctx: &egui::Context, path: &Path) {
+        let Some(doc) = &self.state.doc else {
             return;
         };
-        let quotes: std::collections::HashMap<ClaimId, String> = doc
-            .project
-            .claims
-            .iter()
-            .map(|c| (c.id, c.anchor.quote.clone()))
-            .collect();
-        let results = doc.modify(|project| project.replace_article_text(imported.text));
-        self.article_view.text_changed();
-        let report = ReanchorReport::new(&results, &quotes);
-        let summary = format!("{} ({})", report.counts(), imported.detected);
-        let lines = report
-            .lines
-            .iter()
-            .map(|line| format!("“{}”: {}", line.quote, line.outcome))
-            .collect();
-        self.info(format!("Article updated: {summary}; Ctrl+Z undoes it"));
-        self.show_modal(Modal::ReanchorReport { lines, summary });
+        let mut project = doc.project.clone();
+        let generation = doc.generation();
+        let path = path.to_path_buf();
+        let label = format!("Updating the article from {}", file_name(&path));
+        self.start_job(ctx, JobKind::UpdateArticle, label, move |cancel| {
+            let imported = match import_article_file(&path) {
+                Ok(imported) => imported,
+                Err(err) => {
+                    let message = article_error_message(&err, &path);
+                    return Some(Box::new(move |app: &mut Self, _ctx: &egui::Context| {
+                        app.show_error("Could not read the new version", message, false);
+                    }));
+                }
+            };
+            if cancel.is_cancelled() {
+                return None;
+            }
+            let quotes: std::collections::HashMap<ClaimId, String> = project
+                .claims
+                .iter()
+                .map(|c| (c.id, c.anchor.quote.clone()))
+                .collect();
+            let before = project.clone();
+            let results = project.replace_article_text(imported.text);
+            let changed = before != project;
+            drop(before);
+            let report = ReanchorReport::new(&results, &quotes);
+            let summary = format!("{} ({})", report.counts(), imported.detected);
+            let lines = report
+                .lines
+                .iter()
+                .map(|line| format!("“{}”: {}", line.quote, line.outcome))
+                .collect();
+            Some(Box::new(move |app: &mut Self, _ctx: &egui::Context| {
+                let Some(doc) = &mut app.state.doc else {
+                    return;
+                };
+                if doc.generation() != generation {
+                    // Cannot happen (edits wait while the job runs); never drop newer work.
+                    app.error("The document changed while the article was updated; try again");
+                    return;
+                }
+                if changed {
+                    doc.replace_project(project);
+                }
+                app.article_view.text_changed();
+                app.info(format!("Article updated: {summary}; Ctrl+Z undoes it"));
+                app.show_modal(Modal::ReanchorReport { lines, summary });
+            }))
+        });
     }
 
     /// Restore the work autosaved before a crash.
@@ -229,55 +254,72 @@ impl FactcheckApp {
         }
     }
 
-    /// Start merging another reviewer's copy (the merge view opens).
-    pub(super) fn merge_with(&mut self, path: &Path) {
+    /// Start merging another reviewer's copy: read and merge it in the background, then the
+    /// merge view opens.
+    pub(super) fn merge_with(&mut self, ctx: &egui::Context, path: &Path) {
         let Some(doc) = self.doc() else { return };
-        match load_project(path) {
-            Ok(loaded) => {
-                let ours = doc.project.clone();
-                // Merging the file we opened after someone changed it: what we opened is the
-                // common ancestor.
-                let base = doc
-                    .saved_project()
-                    .filter(|_| doc.path.as_deref() == Some(path))
-                    .map(|p| (p.clone(), path.to_path_buf()));
-                let actor = self.actor().to_owned();
-                self.panels.merge = Some(MergeSession::new(
-                    ours,
-                    loaded.project,
-                    path.to_path_buf(),
-                    base,
-                    &actor,
-                ));
-            }
-            Err(err) => {
-                self.show_error("Could not open the reviewer's copy", err.to_string(), false);
-            }
-        }
+        let ours = doc.project.clone();
+        // Merging the file we opened after someone changed it: what we opened is the common
+        // ancestor.
+        let base = doc
+            .saved_project()
+            .filter(|_| doc.path.as_deref() == Some(path))
+            .map(|p| (p.clone(), path.to_path_buf()));
+        let actor = self.actor().to_owned();
+        let path = path.to_path_buf();
+        let label = format!("Merging {}", file_name(&path));
+        self.start_job(ctx, JobKind::Merge, label, move |cancel| {
+            let apply: Apply = match load_project(&path) {
+                Ok(loaded) => {
+                    if cancel.is_cancelled() {
+                        return None;
+                    }
+                    let session = MergeSession::new(ours, loaded.project, path, base, &actor);
+                    Box::new(move |app: &mut Self, _ctx: &egui::Context| {
+                        app.panels.merge = Some(session);
+                    })
+                }
+                Err(err) => {
+                    let message = err.to_string();
+                    Box::new(move |app: &mut Self, _ctx: &egui::Context| {
+                        app.show_error("Could not open the reviewer's copy", message, false);
+                    })
+                }
+            };
+            Some(apply)
+        });
     }
 
-    /// Merge three-way against this common ancestor.
-    pub(super) fn merge_base(&mut self, path: &Path) {
-        match load_project(path) {
-            Ok(loaded) => {
-                let actor = self.actor().to_owned();
-                if let Some(session) = &mut self.panels.merge {
-                    session.set_base(loaded.project, path.to_path_buf(), &actor);
+    /// Merge three-way against this common ancestor (read in the background).
+    pub(super) fn merge_base(&mut self, ctx: &egui::Context, path: &Path) {
+        let path = path.to_path_buf();
+        let label = format!("Reading the common ancestor {}", file_name(&path));
+        self.start_job(ctx, JobKind::Merge, label, move |_cancel| {
+            let apply: Apply = match load_project(&path) {
+                Ok(loaded) => Box::new(move |app: &mut Self, _ctx: &egui::Context| {
+                    let actor = app.actor().to_owned();
+                    if let Some(session) = &mut app.panels.merge {
+                        session.set_base(loaded.project, path, &actor);
+                    }
+                }),
+                Err(err) => {
+                    let message = err.to_string();
+                    Box::new(move |app: &mut Self, _ctx: &egui::Context| {
+                        app.show_error("Could not open the common ancestor", message, false);
+                    })
                 }
-            }
-            Err(err) => {
-                self.show_error("Could not open the common ancestor", err.to_string(), false);
-            }
-        }
+            };
+            Some(apply)
+        });
     }
 
     /// Act on the merge view's answer.
-    pub(super) fn merge_action(&mut self, action: MergeAction) {
+    pub(super) fn merge_action(&mut self, ctx: &egui::Context, action: MergeAction) {
         match action {
             MergeAction::Cancel => self.panels.merge = None,
             MergeAction::PickBase => {
                 if let Some(path) = self.pick(crate::state::DialogKind::MergeBase) {
-                    self.merge_base(&path);
+                    self.merge_base(ctx, &path);
                 }
             }
             MergeAction::Resolve(conflict_id, resolution) => {
@@ -316,6 +358,95 @@ impl FactcheckApp {
             ));
         }
     }
+}
+
+/// Open a project file (worker thread): read, check and parse, index the text, look for a
+/// recovery file; stops between stages when cancelled.
+fn open_project_job(path: PathBuf, cancel: &CancelFlag) -> Option<Apply> {
+    let (loaded, stamp) = match crate::io::load_project_stamped(&path) {
+        Ok(loaded) => loaded,
+        Err(err) => {
+            let message = err.to_string();
+            return Some(Box::new(
+                move |app: &mut FactcheckApp, _ctx: &egui::Context| {
+                    app.show_error("Could not open the project", message, false);
+                },
+            ));
+        }
+    };
+    if cancel.is_cancelled() {
+        return None;
+    }
+    let warnings: Vec<String> = loaded.warnings.iter().map(ToString::to_string).collect();
+    let claims = loaded.project.claims.len();
+    let mut doc = Document::new(loaded.project, Some(path.clone()));
+    doc.warnings = loaded.warnings;
+    doc.stamp = Some(stamp);
+    if cancel.is_cancelled() {
+        return None;
+    }
+    let recovery = crate::io::find_recovery(&path);
+    Some(Box::new(
+        move |app: &mut FactcheckApp, _ctx: &egui::Context| {
+            app.set_document(doc);
+            app.state.prefs.add_recent(path.clone());
+            app.info(format!("Opened {} ({claims} claims)", path.display()));
+            if !warnings.is_empty() {
+                app.show_modal(Modal::LoadWarnings { warnings });
+            }
+            if let Some(info) = recovery {
+                app.show_modal(Modal::Recovery { info });
+            }
+        },
+    ))
+}
+
+/// Start a project from an article file (worker thread): import, then index the text.
+fn open_article_job(path: PathBuf, cancel: &CancelFlag) -> Option<Apply> {
+    let imported = match import_article_file(&path) {
+        Ok(imported) => imported,
+        Err(err) => {
+            let message = article_error_message(&err, &path);
+            return Some(Box::new(
+                move |app: &mut FactcheckApp, _ctx: &egui::Context| {
+                    app.show_error("Could not open the article", message, false);
+                },
+            ));
+        }
+    };
+    if cancel.is_cancelled() {
+        return None;
+    }
+    let chars = imported.text.chars().count();
+    let detected = imported.detected;
+    let doc = Document::new(Project::new(imported.text, imported.meta), None);
+    Some(Box::new(
+        move |app: &mut FactcheckApp, _ctx: &egui::Context| {
+            app.set_document(doc);
+            app.state.prefs.add_recent(path.clone());
+            app.info(format!(
+            "Opened article {} ({detected}, {chars} characters): select text and press Ctrl+M to mark a claim",
+            path.display()
+        ));
+        },
+    ))
+}
+
+/// Free `value` on a short-lived thread (a replaced project can take milliseconds to free).
+fn drop_in_background<T: Send + 'static>(value: T) {
+    let spawned = std::thread::Builder::new()
+        .name("factcheck drop".to_owned())
+        .spawn(move || drop(value));
+    // Without a thread it is freed here, as before.
+    drop(spawned);
+}
+
+/// The file name of `path` (or the whole path), for progress messages.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// The message for an article that could not be read: the library's words, with the file

@@ -2,10 +2,10 @@
 //! [`crate::ui`], and applies every [`Command`] the frame returned, in one place, after it.
 //!
 //! Files by concern: `dispatch` (applying commands and actions), `files` (open, save, export,
-//! update, merge inputs: the file work that will move off the UI thread), `modals` (dialogs,
-//! unsaved-changes confirmation, errors), `find`, `derived` (caches rebuilt when the project
-//! changes), `autosave`, `window` (shortcuts, dropped files, close button, title), `dialogs`
-//! (native and scripted file dialogs) and `native` (eframe start-up and storage).
+//! update, merge inputs), `jobs` (file work on a worker thread, progress, Cancel), `modals`
+//! (dialogs, unsaved-changes confirmation, errors), `find`, `derived` (caches rebuilt when the
+//! project changes), `autosave`, `window` (shortcuts, dropped files, close button, title),
+//! `dialogs` (native and scripted file dialogs) and `native` (eframe start-up and storage).
 
 mod autosave;
 mod derived;
@@ -14,6 +14,7 @@ mod dispatch;
 mod evidence;
 mod files;
 mod find;
+mod jobs;
 #[cfg(test)]
 mod layering_tests;
 mod modals;
@@ -58,6 +59,8 @@ pub struct FactcheckApp {
     derived: derived::Derived,
     /// Writing recovery files.
     autosave: autosave::Autosave,
+    /// The background job in progress (open, save, update, merge).
+    jobs: jobs::Jobs,
     /// Commands returned by this frame, applied after it.
     commands: Vec<Command>,
     /// A file to open once the first frame is on screen.
@@ -89,6 +92,7 @@ impl FactcheckApp {
             file_browser: None,
             derived: derived::Derived::default(),
             autosave: autosave::Autosave::new(AUTOSAVE_SECS),
+            jobs: jobs::Jobs::default(),
             commands: Vec::new(),
             open_after_first_frame: None,
             frames: 0,
@@ -121,6 +125,7 @@ impl FactcheckApp {
         if self.frames == 1 && self.open_after_first_frame.is_some() {
             ctx.request_repaint();
         }
+        self.poll_jobs(&ctx);
         self.handle_window_input(&ctx);
         self.refresh_derived();
         self.refresh_research(&ctx);

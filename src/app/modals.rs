@@ -37,6 +37,10 @@ impl FactcheckApp {
     pub(super) fn resolve_unsaved(&mut self, ctx: &egui::Context, save_first: bool, then: Command) {
         if save_first {
             self.run_command(ctx, Command::Action(Action::Save));
+            // The save runs in the background: go on once it succeeded.
+            if self.after_save(then.clone().discard_confirmed()) {
+                return;
+            }
             if self.doc().is_some_and(Document::is_dirty) {
                 return; // Save failed or was cancelled: keep everything.
             }
@@ -98,13 +102,13 @@ impl FactcheckApp {
         match kind {
             DialogKind::OpenProject | DialogKind::OpenArticle => {
                 // The unsaved-changes question was answered before the dialog was shown.
-                self.open_path(&path);
+                self.open_path(ctx, &path);
             }
-            DialogKind::OpenOtherProject => self.merge_with(&path),
-            DialogKind::MergeBase => self.merge_base(&path),
-            DialogKind::SaveProject { .. } => self.save_to(&path),
+            DialogKind::OpenOtherProject => self.merge_with(ctx, &path),
+            DialogKind::MergeBase => self.merge_base(ctx, &path),
+            DialogKind::SaveProject { .. } => self.save_to(ctx, &path),
             DialogKind::Export { format, .. } => self.export_to(format, &path),
-            DialogKind::UpdateArticle => self.update_article_from(&path),
+            DialogKind::UpdateArticle => self.update_article_from(ctx, &path),
             DialogKind::AttachEvidence(source_id) => self.attach_evidence(source_id, path),
             DialogKind::SavePackage { .. } => self.export_package(&path),
             DialogKind::ImportFactChecks => self.import_fact_checks(path),

@@ -58,7 +58,7 @@ impl FactcheckApp {
         }
         if ctx.input(|i| i.viewport().close_requested())
             && !self.allow_close
-            && self.doc().is_some_and(Document::is_dirty)
+            && (self.doc().is_some_and(Document::is_dirty) || self.jobs.is_busy())
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.commands.push(Command::Quit {

@@ -160,6 +160,8 @@ pub enum Command {
     Evidence(super::EvidenceAction),
     /// Suggested claims and the claim library.
     Research(super::research::ResearchAction),
+    /// Cancel the background job in progress (its result is dropped).
+    CancelJob,
 }
 
 impl Command {

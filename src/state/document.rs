@@ -254,6 +254,14 @@ impl Document {
         self.saved_generation = self.generation;
     }
 
+    /// Record that the project as it was at `generation` was saved to `path` (a save that
+    /// ran in the background while the user went on editing: the document stays dirty).
+    pub fn mark_saved_at(&mut self, path: &Path, generation: u64) {
+        self.evicted_saved = None;
+        self.path = Some(path.to_path_buf());
+        self.saved_generation = generation;
+    }
+
     /// Mark a freshly imported project as changed (it has never been saved).
     pub fn mark_unsaved(&mut self) {
         self.evicted_saved = None;
@@ -320,6 +328,20 @@ mod tests {
             Some(&saved),
             "kept when it left the history"
         );
+    }
+
+    #[test]
+    fn a_background_save_of_an_older_generation_keeps_later_edits_unsaved() {
+        let (mut doc, claim_id) = doc();
+        let saving = doc.generation();
+        let saved = doc.project.clone();
+        doc.apply(Edit::DeleteClaim(claim_id), "me", None, 1.0)
+            .expect("edit while the save runs");
+        doc.mark_saved_at(Path::new("/tmp/x.ron"), saving);
+        assert!(doc.is_dirty(), "the delete came after the saved state");
+        assert_eq!(doc.saved_project(), Some(&saved));
+        assert!(doc.undo());
+        assert!(!doc.is_dirty(), "undoing back to what was saved");
     }
 
     #[test]

@@ -77,6 +77,11 @@ impl ClaimFilter {
         {
             return false;
         }
+        // No words to look for: every claim matches (building the haystack for each of
+        // 10,000 claims cost 15 ms on every change).
+        if self.text.split_whitespace().next().is_none() {
+            return true;
+        }
         let haystack = format!(
             "{}\n{}\n{}\n{}\n{}",
             claim.anchor.quote,

@@ -36,7 +36,7 @@ pub use modal::{Modal, Modals};
 pub use prefs::{DEFAULT_FONT_SIZE, PREFS_KEY, Prefs, ThemeChoice};
 pub use research::{CheckedBefore, FoundCheck, ResearchAction, ResearchPanel, Suggestions};
 pub use review::{ReviewCommand, ReviewForm, ReviewPanelState};
-pub use status::{Level, StatusMessage};
+pub use status::{JobProgress, Level, StatusMessage};
 pub use summary::ClaimSummary;
 
 use crate::model::{ClaimId, ClaimStatus, SourceId};
@@ -55,6 +55,8 @@ pub struct Workbench {
     pub right_tab: RightTab,
     /// The status-bar message.
     pub status: Option<StatusMessage>,
+    /// The background job in progress, if any (the status bar shows it).
+    pub job: Option<JobProgress>,
     /// Export only reviewed claims (drafts left out).
     pub export_only_reviewed: bool,
     /// Counts for the claim list and status bar (derived: recomputed when the project changes).
@@ -87,6 +89,7 @@ impl Workbench {
             selected_source: None,
             right_tab: RightTab::Claim,
             status: None,
+            job: None,
             export_only_reviewed: false,
             summary: ClaimSummary::default(),
             shown_claims: Vec::new(),

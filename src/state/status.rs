@@ -17,3 +17,15 @@ pub struct StatusMessage {
     /// Plain words.
     pub text: String,
 }
+
+/// A background job in progress (open, save, update, merge), shown in the status bar with a
+/// spinner, what is happening, the elapsed time and, where it can take seconds, Cancel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JobProgress {
+    /// What is happening, in plain words ("Opening book.ron").
+    pub label: String,
+    /// When it started, on the UI clock (`egui::InputState::time`).
+    pub started: f64,
+    /// Whether Cancel is offered (never for a save).
+    pub cancellable: bool,
+}

@@ -34,11 +34,28 @@ pub fn app(reviewer: &str, answers: Vec<Option<PathBuf>>) -> FactcheckApp {
     app
 }
 
-/// A 1280x800 harness driving the real app.
+/// A 1280x800 harness driving the real app. File work (open, save, update, merge) runs in the
+/// background as in the window; after each frame the harness waits for it to finish, so a
+/// step that starts a job is followed by one that shows its result.
 pub fn harness(app: FactcheckApp) -> Harness<'static, FactcheckApp> {
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_max_steps(40)
+        .build_ui_state(
+            |ui, app: &mut FactcheckApp| {
+                app.ui(ui);
+                app.wait_for_jobs(ui.ctx());
+            },
+            app,
+        )
+}
+
+/// A 1280x800 harness that does not wait for background jobs: each step is one frame of the
+/// window while the job runs. Generated big articles have scripts kittest's fonts lack.
+pub fn harness_not_waiting(app: FactcheckApp) -> Harness<'static, FactcheckApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .allow_missing_glyphs()
         .build_ui_state(|ui, app: &mut FactcheckApp| app.ui(ui), app)
 }
 
