@@ -148,17 +148,41 @@ impl FactcheckApp {
             );
             return;
         };
-        match crate::evidence::unpack(pack, &dir) {
-            Ok(unpacked) => {
-                self.open_path(ctx, &unpacked.project);
-                self.info(format!(
-                    "Unpacked {} files into {} (every file matches the manifest)",
-                    unpacked.files,
-                    dir.display()
-                ));
+        // Unpacking and opening both run in the background, as any open does; the message
+        // about the manifest is shown once the project inside is open.
+        let pack = pack.to_path_buf();
+        let label = format!("Opening {}", pack.display());
+        self.start_job(ctx, super::jobs::JobKind::Open, label, move |cancel| {
+            match crate::evidence::unpack(&pack, &dir) {
+                Ok(unpacked) => {
+                    let message = format!(
+                        "Unpacked {} files into {} (every file matches the manifest)",
+                        unpacked.files,
+                        dir.display()
+                    );
+                    let project = unpacked.project.clone();
+                    let open = super::files::open_project_job(unpacked.project, cancel)?;
+                    Some(Box::new(
+                        move |app: &mut FactcheckApp, ctx: &egui::Context| {
+                            open(app, ctx);
+                            if app.state.doc.as_ref().and_then(|d| d.path.as_deref())
+                                == Some(project.as_path())
+                            {
+                                app.info(message);
+                            }
+                        },
+                    ))
+                }
+                Err(err) => {
+                    let message = err.to_string();
+                    Some(Box::new(
+                        move |app: &mut FactcheckApp, _ctx: &egui::Context| {
+                            app.show_error("Could not open the package", message, false);
+                        },
+                    ))
+                }
             }
-            Err(err) => self.show_error("Could not open the package", err.to_string(), false),
-        }
+        });
     }
 
     /// Capture `path` for `source_id` (from the file dialog, a typed path or a dropped file).

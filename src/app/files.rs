@@ -362,7 +362,7 @@ impl FactcheckApp {
 
 /// Open a project file (worker thread): read, check and parse, index the text, look for a
 /// recovery file; stops between stages when cancelled.
-fn open_project_job(path: PathBuf, cancel: &CancelFlag) -> Option<Apply> {
+pub(super) fn open_project_job(path: PathBuf, cancel: &CancelFlag) -> Option<Apply> {
     let (loaded, stamp) = match crate::io::load_project_stamped(&path) {
         Ok(loaded) => loaded,
         Err(err) => {

@@ -59,20 +59,28 @@ impl FactcheckApp {
         }
     }
 
+    /// The config folder with the signing key and trusted keys; refuses (saying what it was
+    /// needed for) when there is none.
+    fn review_config_dir(&mut self, needed_for: &str) -> Option<std::path::PathBuf> {
+        let dir = self
+            .state
+            .config_dir
+            .clone()
+            .or_else(|| signing::config_dir().ok());
+        if dir.is_none() {
+            self.review_refused(format!(
+                "No config folder for {needed_for}: set FACTCHECK_CONFIG_DIR"
+            ));
+        }
+        dir
+    }
+
     fn review_act(&mut self, ctx: &egui::Context, action: ReviewAction) {
         let Some(claim_id) = self.state.selected_claim else {
             self.review_refused("Choose a claim first (Next claim to review, F8).".to_owned());
             return;
         };
-        let Some(dir) = self
-            .state
-            .config_dir
-            .clone()
-            .or_else(|| signing::config_dir().ok())
-        else {
-            self.review_refused(
-                "No config folder for your signing key: set FACTCHECK_CONFIG_DIR".to_owned(),
-            );
+        let Some(dir) = self.review_config_dir("your signing key") else {
             return;
         };
         let done = match &action {
@@ -109,15 +117,7 @@ impl FactcheckApp {
     }
 
     fn trust_key(&mut self, name: &str, key: &str) {
-        let Some(dir) = self
-            .state
-            .config_dir
-            .clone()
-            .or_else(|| signing::config_dir().ok())
-        else {
-            self.review_refused(
-                "No config folder for trusted keys: set FACTCHECK_CONFIG_DIR".to_owned(),
-            );
+        let Some(dir) = self.review_config_dir("trusted keys") else {
             return;
         };
         let mut store = self.state.trust.clone();
