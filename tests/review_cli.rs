@@ -62,6 +62,8 @@ fn refused(o: &Output, rule: &str) {
         "expected {rule:?} in {}",
         stderr(o)
     );
+    // Said once: the message must not repeat its cause.
+    assert_eq!(stderr(o).matches(rule).count(), 1, "{}", stderr(o));
 }
 
 /// A project with the tweet marked by alice: verdict False and a conclusion. Returns the

@@ -9,18 +9,31 @@ use super::{OwnKey, SigningError, seal_claim};
 use crate::model::review::{ReviewAction, check_sign_off};
 use crate::model::{ClaimId, ClaimStatus, Edit, EditError, Project};
 
-/// Why a review action could not be made.
+/// Why a review action could not be made. The message already holds the cause's words, so the
+/// cause is not also given as a `source` (printing the chain would say it twice).
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
     /// A review rule refused it.
     #[error("refused: {0}")]
-    Refused(#[from] EditError),
+    Refused(EditError),
     /// The signing key could not be used.
     #[error("could not sign: {0}")]
-    Key(#[from] SigningError),
+    Key(SigningError),
     /// The corrected verdict is not on the scale.
     #[error("{0:?} is not a verdict on this project's scale")]
     NoSuchVerdict(String),
+}
+
+impl From<EditError> for ReviewError {
+    fn from(err: EditError) -> Self {
+        Self::Refused(err)
+    }
+}
+
+impl From<SigningError> for ReviewError {
+    fn from(err: SigningError) -> Self {
+        Self::Key(err)
+    }
 }
 
 /// Build the edit for `action` on `claim_id` by `reviewer`. A sign-off is checked against the
