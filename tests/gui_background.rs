@@ -23,10 +23,10 @@ use factcheck::model::{ClaimChange, Edit};
 /// few seconds, a frame a few milliseconds).
 const MAX_FRAMES: usize = 200_000;
 
-/// A generated project of about 15 MB (a 5 MB article, 5,400 claims) in `dir`.
+/// A generated project of about 15 MB (a 5 MB article, 8,800 claims) in `dir`.
 fn big_project(dir: &Path) -> PathBuf {
     let text = generated::article(5 * 1024 * 1024, 7);
-    let project = generated::project(&text, 5_400, 8);
+    let project = generated::project(&text, 8_800, 8);
     let path = dir.join("big.ron");
     factcheck::io::save_project(&project, &path).expect("saves");
     let size = std::fs::metadata(&path).expect("metadata").len();
@@ -141,10 +141,10 @@ fn the_window_keeps_drawing_while_a_big_project_opens_and_it_arrives_once() {
 
     // The opened document arrived, once: later frames do not replace it again.
     assert_eq!(doc_path(&h), Some(big.clone()));
-    assert_eq!(h.state().doc().expect("doc").project.claims.len(), 5_400);
+    assert_eq!(h.state().doc().expect("doc").project.claims.len(), 8_800);
     assert_eq!(
         h.state().status_text(),
-        Some(format!("Opened {} (5400 claims)", big.display()).as_str())
+        Some(format!("Opened {} (8800 claims)", big.display()).as_str())
     );
     rename_first_claimant(&mut h, "Kept");
     h.step();

@@ -59,12 +59,12 @@ fn changing_one_claim_changes_only_its_lines() -> anyhow::Result<()> {
     );
     let start = lines[..second_line]
         .iter()
-        .rposition(|l| *l == "        (")
+        .rposition(|l| *l == "\t\t(")
         .expect("start of the claim");
     let end = start
         + lines[start..]
             .iter()
-            .position(|l| *l == "        ),")
+            .position(|l| *l == "\t\t),")
             .expect("end of the claim");
     assert!(
         changed.start >= start && changed.end <= end,
@@ -90,11 +90,11 @@ fn a_merge_changes_only_the_merged_claims_lines() -> anyhow::Result<()> {
     let lines: Vec<&str> = merged_text.lines().collect();
     let claims_start = lines
         .iter()
-        .position(|l| l.starts_with("    sources: ["))
+        .position(|l| l.starts_with("\tsources: ["))
         .expect("sources line");
     let article = lines
         .iter()
-        .position(|l| l.starts_with("    article: ("))
+        .position(|l| l.starts_with("\tarticle: ("))
         .expect("article line");
     assert!(
         changed.start >= claims_start && changed.end < article,

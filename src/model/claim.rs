@@ -114,10 +114,10 @@ pub struct Evidence {
     #[serde(default)]
     pub stance: Stance,
     /// The passage of the source that matters.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::omit_empty::string")]
     pub quote: String,
     /// The checker's note.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::omit_empty::string")]
     pub note: String,
     /// Where the quote is in a capture of the source, when it was quoted from one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -136,7 +136,7 @@ pub struct Comment {
     /// What it says.
     pub text: String,
     /// Whether the point was dealt with.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "super::omit_empty::flag")]
     pub resolved: bool,
 }
 
@@ -167,6 +167,9 @@ pub struct HistoryEntry {
 }
 
 /// A claim marked in the article.
+///
+/// In a project file, fields that are still empty (no tags, no comments, no dates, …) are left
+/// out and read back as their defaults (see [`omitting_empty_fields`](super::omitting_empty_fields)).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Claim {
@@ -175,6 +178,7 @@ pub struct Claim {
     /// Where it is in the article.
     pub anchor: Anchor,
     /// The anchor no longer fits the text (kept with all its work, re-attachable).
+    #[serde(skip_serializing_if = "super::omit_empty::flag")]
     pub orphan: bool,
     /// The claim as the checker states it (defaults to the quote).
     pub statement: String,
@@ -183,34 +187,47 @@ pub struct Claim {
     /// Whether the claimant is a person or an organisation.
     pub claimant_kind: ClaimantKind,
     /// When the claim was made.
+    #[serde(skip_serializing_if = "super::omit_empty::option")]
     pub date: Option<NaiveDate>,
     /// Where it appeared: a URL or a description ("Twitter").
+    #[serde(skip_serializing_if = "super::omit_empty::string")]
     pub appearance: String,
     /// Free tags.
+    #[serde(skip_serializing_if = "super::omit_empty::list")]
     pub tags: Vec<String>,
     /// Review workflow status.
     pub status: ClaimStatus,
     /// Verdict label id on the project's scale.
     pub verdict: Option<String>,
     /// Who set the current verdict (a claim is reviewed only by someone else).
+    #[serde(skip_serializing_if = "super::omit_empty::option")]
     pub verdict_by: Option<String>,
     /// Who signed it off.
+    #[serde(skip_serializing_if = "super::omit_empty::option")]
     pub reviewed_by: Option<String>,
     /// The written conclusion.
+    #[serde(skip_serializing_if = "super::omit_empty::string")]
     pub conclusion: String,
     /// How we checked (methodology).
+    #[serde(skip_serializing_if = "super::omit_empty::string")]
     pub methodology: String,
     /// Sources cited.
+    #[serde(skip_serializing_if = "super::omit_empty::list")]
     pub evidence: Vec<Evidence>,
     /// Review thread.
+    #[serde(skip_serializing_if = "super::omit_empty::list")]
     pub comments: Vec<Comment>,
     /// Corrections of a reviewed verdict.
+    #[serde(skip_serializing_if = "super::omit_empty::list")]
     pub revisions: Vec<Revision>,
     /// Compact change history.
+    #[serde(skip_serializing_if = "super::omit_empty::list")]
     pub history: Vec<HistoryEntry>,
     /// When it was marked.
+    #[serde(skip_serializing_if = "super::omit_empty::option")]
     pub created: Option<DateTime<Utc>>,
     /// When it last changed.
+    #[serde(skip_serializing_if = "super::omit_empty::option")]
     pub modified: Option<DateTime<Utc>>,
     /// The signed sign-off (absent in files from before signing, and until a sign-off).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -11,6 +11,7 @@ mod conflict;
 mod edit;
 mod field;
 mod ids;
+mod omit_empty;
 mod project;
 mod reanchor;
 pub mod review;
@@ -29,6 +30,7 @@ pub use conflict::{Conflict, ConflictAt, ConflictId, ConflictSide, Resolution};
 pub use edit::{ClaimChange, Edit, EditError};
 pub use field::{ClaimField, FieldValue, ProjectField, SourceField};
 pub use ids::{ClaimId, CommentId, SourceId};
+pub use omit_empty::omitting_empty_fields;
 pub use project::grapheme_range;
 pub use project::{Article, ArticleMeta, FORMAT_VERSION, Project, ProjectWarning, Publishing};
 pub use reanchor::{

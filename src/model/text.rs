@@ -95,11 +95,7 @@ impl TextIndex {
         let para = &self.paragraphs[self.paragraph_of_char(char_idx)];
         let within = char_idx - para.chars.start;
         let line = &text[para.bytes.clone()];
-        para.bytes.start
-            + line
-                .char_indices()
-                .nth(within)
-                .map_or(line.len(), |(byte, _)| byte)
+        para.bytes.start + nth_char_start(line, within, para.chars.len())
     }
 
     /// Char offset of byte offset `byte_idx` in `text`, or `None` when it is not on a char
@@ -128,6 +124,39 @@ impl TextIndex {
         };
         &text[self.char_to_byte(text, a)..self.char_to_byte(text, b)]
     }
+}
+
+/// Byte offset of the `n`th char of `line`, which has `chars` chars (`line.len()` when `n` is
+/// past the end). Counts char starts byte by byte instead of decoding chars, and is direct for
+/// a line without multi-byte chars.
+fn nth_char_start(line: &str, n: usize, chars: usize) -> usize {
+    if chars == line.len() {
+        return n.min(line.len());
+    }
+    // Every byte that is not a UTF-8 continuation byte (0b10xx_xxxx) starts a char.
+    let starts_char = |b: &u8| (*b as i8) >= -0x40;
+    let bytes = line.as_bytes();
+    // Whole blocks first (the count of a block compiles to SIMD), then byte by byte.
+    const BLOCK: usize = 64;
+    let mut seen = 0;
+    let mut at = 0;
+    for block in bytes.chunks_exact(BLOCK) {
+        let starts = block.iter().filter(|b| starts_char(b)).count();
+        if seen + starts > n {
+            break;
+        }
+        seen += starts;
+        at += BLOCK;
+    }
+    for (i, b) in bytes[at..].iter().enumerate() {
+        if starts_char(b) {
+            if seen == n {
+                return at + i;
+            }
+            seen += 1;
+        }
+    }
+    line.len()
 }
 
 /// Byte offset of char offset `char_idx` in `text`, scanning from the start (for one-off use;

@@ -24,11 +24,12 @@ pub fn to_ron_string(project: &Project) -> Result<String, ron::Error> {
     };
     let config = ron::ser::PrettyConfig::new()
         .new_line("\n")
-        .indentor("    ")
+        .indentor("\t")
         // Raw strings: the article's paragraphs stay on their own lines, so `git diff` and
         // merges stay line-based, and writing is about 3x faster than escaping.
         .escape_strings(false);
-    let mut text = ron::ser::to_string_pretty(project, config)?;
+    let mut text =
+        crate::model::omitting_empty_fields(|| ron::ser::to_string_pretty(project, config))?;
     text.push('\n');
     Ok(text)
 }
