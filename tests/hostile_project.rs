@@ -239,6 +239,38 @@ fn a_folder_is_not_a_project() -> anyhow::Result<()> {
     Ok(())
 }
 
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_instead_of_waiting_for_a_writer() -> anyhow::Result<()> {
+    let dir = tempfile::tempdir()?;
+    let fifo = dir.path().join("project.ron");
+    assert!(Command::new("mkfifo").arg(&fifo).status()?.success());
+    // Opening a pipe for reading waits for a writer: a regression would hang, so the
+    // library calls run on a thread with a deadline.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let path = fifo.clone();
+    std::thread::spawn(move || {
+        let project = load_project(&path).err().map(|e| e.to_string());
+        let article = factcheck::io::import_article_file(&path)
+            .err()
+            .map(|e| e.to_string());
+        let _ = tx.send((project, article));
+    });
+    let (project, article) = rx
+        .recv_timeout(std::time::Duration::from_secs(30))
+        .context("loading a named pipe did not return within 30 s")?;
+    assert!(project.is_some() && article.is_some(), "both refused");
+    assert!(
+        article.is_some_and(|a| a.contains("not a regular file")),
+        "the article import says why"
+    );
+    assert_eq!(
+        load_error(&fifo)?,
+        "Could not read the file: not a regular file (a named pipe or a device)"
+    );
+    Ok(())
+}
+
 #[test]
 fn unknown_fields_are_warned_about_with_their_place() -> anyhow::Result<()> {
     assert_eq!(

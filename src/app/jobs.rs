@@ -304,6 +304,7 @@ impl FactcheckApp {
             // A panic in a cancelled job has nothing left to report.
             let _ignored = worker.join();
         }
+        self.finish_capture_check(ctx, true);
     }
 
     /// Whether quitting was confirmed and the window is closing.

@@ -139,7 +139,9 @@ pub fn capture_file(
         reason: crate::io::project_file::plain_io_reason(&e),
         path: path.to_path_buf(),
     };
-    let size = std::fs::metadata(path).map_err(read_err)?.len();
+    let size = crate::io::regular_file_metadata(path)
+        .map_err(read_err)?
+        .len();
     if size > max_bytes {
         return Err(CaptureError::TooLarge {
             size,

@@ -11,8 +11,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
 }
 
-/// SHA-256 of a file as lowercase hex, and its size, read in 1 MB blocks.
+/// SHA-256 of a file as lowercase hex, and its size, read in 1 MB blocks. Only regular files
+/// are read: a named pipe or a device in the evidence folder would block or never end.
 pub fn sha256_file(path: &Path) -> std::io::Result<(String, u64)> {
+    crate::io::regular_file_metadata(path)?;
     let mut file = std::fs::File::open(path)?;
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 1 << 20];
@@ -46,6 +48,20 @@ pub fn is_sha256_hex(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_is_refused_instead_of_blocking() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status()?;
+        assert!(made.success(), "mkfifo");
+        // Opening a pipe for reading would wait for a writer forever.
+        let err = sha256_file(&fifo).expect_err("refused");
+        assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
+        assert!(sha256_file(&dir.path().join("missing")).is_err());
+        Ok(())
+    }
 
     #[test]
     fn known_digest() {

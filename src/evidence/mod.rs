@@ -20,4 +20,4 @@ pub use job::{CaptureJob, CaptureRequest};
 pub use pack::{PackError, PackOptions, Unpacked, pack_project, unpack};
 pub use quote::{locate_passage, quote_passage};
 pub use store::{EvidenceStore, StoreError, evidence_dir};
-pub use verify::{CaptureCheck, CaptureStatus, verify_project};
+pub use verify::{CaptureCheck, CaptureStatus, verify_project, verify_sources};

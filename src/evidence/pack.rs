@@ -348,6 +348,7 @@ pub fn unpack(pack: &Path, dir: &Path) -> Result<Unpacked, PackError> {
 /// a staging folder inside `dir`, check each file against the manifest, then move the files
 /// into place. On any error nothing is left in `dir`.
 pub fn unpack_with(pack: &Path, dir: &Path, limits: UnpackLimits) -> Result<Unpacked, PackError> {
+    crate::io::regular_file_metadata(pack).map_err(io_err("could not open the package", pack))?;
     let file = std::fs::File::open(pack).map_err(io_err("could not open the package", pack))?;
     let mut archive = zip::ZipArchive::new(file).map_err(|e| zip_open_error(&e))?;
     let names = check_entries(&mut archive, limits)?;

@@ -115,10 +115,12 @@ impl EvidenceStore {
     /// Read the file stored under `sha256`, checking that it still has that hash.
     pub fn get(&self, sha256: &str) -> Result<Vec<u8>, StoreError> {
         let path = self.path_of(sha256)?;
-        let bytes = std::fs::read(&path).map_err(|e| StoreError::Read {
+        let read_err = |e: std::io::Error| StoreError::Read {
             reason: crate::io::project_file::plain_io_reason(&e),
             path: path.clone(),
-        })?;
+        };
+        crate::io::regular_file_metadata(&path).map_err(read_err)?;
+        let bytes = std::fs::read(&path).map_err(read_err)?;
         let actual = sha256_hex(&bytes);
         if actual != sha256 {
             return Err(StoreError::Changed { actual, path });

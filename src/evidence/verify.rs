@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use super::hash::sha256_file;
 use super::store::EvidenceStore;
-use crate::model::{Project, SourceId};
+use crate::model::{Project, Source, SourceId};
 
 /// What was found for one capture.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -71,8 +71,14 @@ pub struct CaptureCheck {
 /// when several sources share it; files are hashed on up to two threads.
 #[must_use]
 pub fn verify_project(project: &Project, store: &EvidenceStore) -> Vec<CaptureCheck> {
-    let mut hashes: Vec<&str> = project
-        .sources
+    verify_sources(&project.sources, store)
+}
+
+/// [`verify_project`] for a list of sources (the GUI checks a copy of them on a worker
+/// thread, without copying the whole project).
+#[must_use]
+pub fn verify_sources(sources: &[Source], store: &EvidenceStore) -> Vec<CaptureCheck> {
+    let mut hashes: Vec<&str> = sources
         .iter()
         .flat_map(|s| s.captures.iter())
         .flat_map(|c| std::iter::once(c.sha256.as_str()).chain(c.text_sha256.as_deref()))
@@ -87,7 +93,7 @@ pub fn verify_project(project: &Project, store: &EvidenceStore) -> Vec<CaptureCh
         }
     };
     let mut checks = Vec::new();
-    for source in &project.sources {
+    for source in sources {
         for capture in &source.captures {
             let path = store.path_of(&capture.sha256).ok();
             let status = if path.is_none() {

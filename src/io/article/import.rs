@@ -18,7 +18,9 @@ pub fn import_article_file(path: &Path) -> Result<ImportedArticle, ArticleError>
 }
 
 fn read_article_file(path: &Path) -> Result<ImportedArticle, ArticleError> {
-    let size = std::fs::metadata(path).map_err(ArticleError::Read)?.len();
+    let size = crate::io::regular_file_metadata(path)
+        .map_err(ArticleError::Read)?
+        .len();
     if size > MAX_ARTICLE_BYTES {
         return Err(ArticleError::TooLarge {
             size,

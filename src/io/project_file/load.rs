@@ -51,15 +51,11 @@ pub fn load_project_stamped(path: &Path) -> Result<(Loaded, FileStamp), LoadErro
     Ok((loaded.map_err(err)?, stamp))
 }
 
-/// Stage "read": the bytes of a project file and its metadata, refusing folders, files over
+/// Stage "read": the bytes of a project file and its metadata, refusing folders, pipes and
+/// devices, files over
 /// [`MAX_PROJECT_BYTES`] and empty files.
 pub fn read(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), LoadErrorKind> {
-    let metadata = std::fs::metadata(path).map_err(LoadErrorKind::Read)?;
-    if metadata.is_dir() {
-        return Err(LoadErrorKind::Read(std::io::Error::from(
-            std::io::ErrorKind::IsADirectory,
-        )));
-    }
+    let metadata = crate::io::regular_file_metadata(path).map_err(LoadErrorKind::Read)?;
     if metadata.len() > MAX_PROJECT_BYTES {
         return Err(LoadErrorKind::TooLarge {
             size: metadata.len(),
