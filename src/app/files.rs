@@ -290,18 +290,29 @@ impl FactcheckApp {
         });
     }
 
-    /// Merge three-way against this common ancestor (read in the background).
+    /// Merge three-way against this common ancestor: read and merge in the background; the
+    /// merge view shows the result when it is done.
     pub(super) fn merge_base(&mut self, ctx: &egui::Context, path: &Path) {
+        let Some(inputs) = self.panels.merge.as_ref().map(MergeSession::inputs) else {
+            return;
+        };
+        let actor = self.actor().to_owned();
         let path = path.to_path_buf();
         let label = format!("Reading the common ancestor {}", file_name(&path));
-        self.start_job(ctx, JobKind::Merge, label, move |_cancel| {
+        self.start_job(ctx, JobKind::Merge, label, move |cancel| {
             let apply: Apply = match load_project(&path) {
-                Ok(loaded) => Box::new(move |app: &mut Self, _ctx: &egui::Context| {
-                    let actor = app.actor().to_owned();
-                    if let Some(session) = &mut app.panels.merge {
-                        session.set_base(loaded.project, path, &actor);
+                Ok(loaded) => {
+                    if cancel.is_cancelled() {
+                        return None;
                     }
-                }),
+                    let outcome = inputs.merge_against(&loaded.project, &actor);
+                    Box::new(move |app: &mut Self, _ctx: &egui::Context| {
+                        // The view may have been closed (or another merge started) meanwhile.
+                        if let Some(session) = &mut app.panels.merge {
+                            let _ = session.set_base_merged(&inputs, loaded.project, path, outcome);
+                        }
+                    })
+                }
                 Err(err) => {
                     let message = err.to_string();
                     Box::new(move |app: &mut Self, _ctx: &egui::Context| {

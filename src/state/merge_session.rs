@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::Utc;
 
@@ -16,8 +17,8 @@ pub struct MergeSession {
     pub theirs_path: PathBuf,
     /// The common ancestor's file, when given (three-way merge).
     pub base_path: Option<PathBuf>,
-    ours: Project,
-    theirs: Project,
+    ours: Arc<Project>,
+    theirs: Arc<Project>,
     base: Option<Project>,
     /// The merge result, with the decisions taken in the view applied.
     pub outcome: MergeOutcome,
@@ -46,8 +47,8 @@ impl MergeSession {
             theirs_path,
             base_path,
             conflicts_found: outcome.project.conflicts.len(),
-            ours,
-            theirs,
+            ours: Arc::new(ours),
+            theirs: Arc::new(theirs),
             base,
             outcome,
             custom: HashMap::new(),
@@ -57,12 +58,40 @@ impl MergeSession {
 
     /// Redo the merge three-way against a common ancestor (decisions start over).
     pub fn set_base(&mut self, base: Project, base_path: PathBuf, reviewer: &str) {
-        self.outcome = run(Some(&base), &self.ours, &self.theirs, reviewer);
+        let inputs = self.inputs();
+        let outcome = inputs.merge_against(&base, reviewer);
+        self.set_base_merged(&inputs, base, base_path, outcome);
+    }
+
+    /// The two copies being merged, shared (no copy), to merge against an ancestor on a
+    /// worker thread with [`MergeInputs::merge_against`].
+    #[must_use]
+    pub fn inputs(&self) -> MergeInputs {
+        MergeInputs {
+            ours: Arc::clone(&self.ours),
+            theirs: Arc::clone(&self.theirs),
+        }
+    }
+
+    /// Take the three-way `outcome` computed from `inputs` against `base` (decisions start
+    /// over). Returns `false`, changing nothing, when `inputs` are not this session's.
+    pub fn set_base_merged(
+        &mut self,
+        inputs: &MergeInputs,
+        base: Project,
+        base_path: PathBuf,
+        outcome: MergeOutcome,
+    ) -> bool {
+        if !Arc::ptr_eq(&inputs.ours, &self.ours) || !Arc::ptr_eq(&inputs.theirs, &self.theirs) {
+            return false;
+        }
+        self.outcome = outcome;
         self.conflicts_found = self.outcome.project.conflicts.len();
         self.base = Some(base);
         self.base_path = Some(base_path);
         self.custom.clear();
         self.error = None;
+        true
     }
 
     /// Decide one conflict in the merged project.
@@ -91,6 +120,22 @@ impl MergeSession {
     #[must_use]
     pub fn is_three_way(&self) -> bool {
         self.base.is_some()
+    }
+}
+
+/// Our copy and theirs, as a [`MergeSession`] holds them (see [`MergeSession::inputs`]).
+#[derive(Clone)]
+pub struct MergeInputs {
+    ours: Arc<Project>,
+    theirs: Arc<Project>,
+}
+
+impl MergeInputs {
+    /// Merge the two copies three-way against `base` (the work of [`MergeSession::set_base`],
+    /// for a worker thread).
+    #[must_use]
+    pub fn merge_against(&self, base: &Project, reviewer: &str) -> MergeOutcome {
+        run(Some(base), &self.ours, &self.theirs, reviewer)
     }
 }
 

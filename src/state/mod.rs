@@ -31,7 +31,7 @@ pub use evidence::EvidenceAction;
 pub use filter::{ClaimFilter, SortBy, all_tags};
 pub use find::FindState;
 pub use inspector::{ClaimDraft, InspectorField, InspectorState};
-pub use merge_session::MergeSession;
+pub use merge_session::{MergeInputs, MergeSession};
 pub use modal::{Modal, Modals};
 pub use prefs::{DEFAULT_FONT_SIZE, PREFS_KEY, Prefs, ThemeChoice};
 pub use research::{CheckedBefore, FoundCheck, ResearchAction, ResearchPanel, Suggestions};
