@@ -144,7 +144,7 @@ impl FactcheckApp {
             Command::ExportTo(format, path) => self.export_to(format, &path),
             Command::SetExportOnlyReviewed(only) => self.state.export_only_reviewed = only,
             Command::UpdateArticleFrom(path) => self.update_article_from(ctx, &path),
-            Command::RestoreRecovery(info) => self.restore_recovery(&info),
+            Command::RestoreRecovery(info) => self.restore_recovery(ctx, &info),
             Command::DiscardRecovery(info) => match info.discard() {
                 Ok(()) => self.info("Recovery file deleted"),
                 Err(err) => self.error(format!(

@@ -225,33 +225,46 @@ impl FactcheckApp {
         });
     }
 
-    /// Restore the work autosaved before a crash.
-    pub(super) fn restore_recovery(&mut self, info: &crate::io::RecoveryInfo) {
-        match info.load() {
-            Ok(loaded) => {
-                let mut doc = Document::new(loaded.project, info.project_path.clone());
-                doc.mark_unsaved();
-                if info.project_path.is_none() {
-                    doc.unsaved_target = self.autosave.unsaved_target();
+    /// Restore the work autosaved before a crash (read in the background, like an open).
+    pub(super) fn restore_recovery(&mut self, ctx: &egui::Context, info: &crate::io::RecoveryInfo) {
+        let info = info.clone();
+        let unsaved_target = info
+            .project_path
+            .is_none()
+            .then(|| self.autosave.unsaved_target())
+            .flatten();
+        let label = "Restoring the autosaved work".to_owned();
+        self.start_job(ctx, JobKind::Open, label, move |cancel| {
+            let loaded = info.load();
+            if cancel.is_cancelled() {
+                return None;
+            }
+            let apply: Apply = match loaded {
+                Ok(loaded) => {
+                    let mut doc = Document::new(loaded.project, info.project_path.clone());
+                    doc.mark_unsaved();
+                    doc.unsaved_target = unsaved_target;
+                    Box::new(move |app: &mut Self, _ctx: &egui::Context| {
+                        app.set_document(doc);
+                        // The restored work now lives in this session's recovery file.
+                        let _ignored = info.discard();
+                        app.info(format!(
+                            "Restored the work autosaved at {}; save it to keep it",
+                            info.saved_at
+                                .with_timezone(&chrono::Local)
+                                .format("%Y-%m-%d %H:%M:%S")
+                        ));
+                    })
                 }
-                self.set_document(doc);
-                // The restored work now lives in this session's recovery file.
-                let _ignored = info.discard();
-                self.info(format!(
-                    "Restored the work autosaved at {}; save it to keep it",
-                    info.saved_at
-                        .with_timezone(&chrono::Local)
-                        .format("%Y-%m-%d %H:%M:%S")
-                ));
-            }
-            Err(err) => {
-                self.show_error(
-                    "Could not restore the recovery file",
-                    err.to_string(),
-                    false,
-                );
-            }
-        }
+                Err(err) => {
+                    let message = err.to_string();
+                    Box::new(move |app: &mut Self, _ctx: &egui::Context| {
+                        app.show_error("Could not restore the recovery file", message, false);
+                    })
+                }
+            };
+            Some(apply)
+        });
     }
 
     /// Start merging another reviewer's copy: read and merge it in the background, then the
