@@ -47,7 +47,7 @@ fn work_is_recovered_after_a_crash() {
     rename_first_claimant(&mut h, "Donald J. Trump");
     h.run();
     h.state().flush_autosave();
-    let unsaved = h.state().doc().expect("doc").project.clone();
+    let unsaved = (*h.state().doc().expect("doc").project).clone();
     // The crash: the app goes away without saving (or discarding).
     drop(h);
     assert_ne!(
@@ -68,7 +68,7 @@ fn work_is_recovered_after_a_crash() {
     click(&mut h2, "Restore");
     let doc = h2.state().doc().expect("doc");
     assert_eq!(
-        doc.project, unsaved,
+        *doc.project, unsaved,
         "restored content equals what was there"
     );
     assert!(doc.is_dirty(), "restored work still needs saving");
@@ -96,7 +96,7 @@ fn unsaved_new_projects_are_recovered_from_the_data_folder() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::M);
     h.run();
     h.state().flush_autosave();
-    let unsaved = h.state().doc().expect("doc").project.clone();
+    let unsaved = (*h.state().doc().expect("doc").project).clone();
     drop(h);
 
     let mut h2 = harness(app("Ana", vec![]));
@@ -104,7 +104,7 @@ fn unsaved_new_projects_are_recovered_from_the_data_folder() {
     h2.run();
     h2.get_by_label_contains("a project that was never saved");
     click(&mut h2, "Restore");
-    assert_eq!(h2.state().doc().expect("doc").project, unsaved);
+    assert_eq!(*h2.state().doc().expect("doc").project, unsaved);
 }
 
 #[test]

@@ -96,7 +96,7 @@ impl FactcheckApp {
                 .clone(),
             (None, None) => return,
         };
-        autosaver.request(doc.project.clone(), target);
+        autosaver.request(std::sync::Arc::clone(&doc.project), target);
         autosave.last = Some((generation, now));
     }
 

@@ -7,6 +7,7 @@
 //! the result on the UI thread, reporting errors once, with the same words as before.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::FactcheckApp;
 use super::jobs::{Apply, CancelFlag, JobKind};
@@ -84,13 +85,14 @@ impl FactcheckApp {
         } else {
             None
         };
-        let project = doc.project.clone();
+        // Shared, not copied: an edit made while the save runs copies the project then.
+        let project = Arc::clone(&doc.project);
         let generation = doc.generation();
         let path = path.to_path_buf();
         let label = format!("Saving {}", file_name(&path));
         self.start_job(ctx, JobKind::Save, label, move |_cancel| {
             let result = crate::io::save_project_checked(&project, &path, expected.as_ref());
-            // The copy is freed here, not on the UI thread.
+            // A copy left only here is freed here, not on the UI thread.
             drop(project);
             Some(Box::new(move |app: &mut Self, _ctx: &egui::Context| {
                 app.saved(&path, generation, result);
@@ -173,7 +175,7 @@ impl FactcheckApp {
         let Some(doc) = &self.state.doc else {
             return;
         };
-        let mut project = doc.project.clone();
+        let original = Arc::clone(&doc.project);
         let generation = doc.generation();
         let path = path.to_path_buf();
         let label = format!("Updating the article from {}", file_name(&path));
@@ -190,15 +192,16 @@ impl FactcheckApp {
             if cancel.is_cancelled() {
                 return None;
             }
-            let quotes: std::collections::HashMap<ClaimId, String> = project
+            let quotes: std::collections::HashMap<ClaimId, String> = original
                 .claims
                 .iter()
                 .map(|c| (c.id, c.anchor.quote.clone()))
                 .collect();
-            let before = project.clone();
+            // The copy to re-anchor is made here, on the worker.
+            let mut project = (*original).clone();
             let results = project.replace_article_text(imported.text);
-            let changed = before != project;
-            drop(before);
+            let changed = *original != project;
+            drop(original);
             let report = ReanchorReport::new(&results, &quotes);
             let summary = format!("{} ({})", report.counts(), imported.detected);
             let lines = report
@@ -271,13 +274,14 @@ impl FactcheckApp {
     /// merge view opens.
     pub(super) fn merge_with(&mut self, ctx: &egui::Context, path: &Path) {
         let Some(doc) = self.doc() else { return };
-        let ours = doc.project.clone();
+        // Shared, not copied, on this thread.
+        let ours = Arc::clone(&doc.project);
         // Merging the file we opened after someone changed it: what we opened is the common
         // ancestor.
         let base = doc
-            .saved_project()
+            .saved_project_shared()
             .filter(|_| doc.path.as_deref() == Some(path))
-            .map(|p| (p.clone(), path.to_path_buf()));
+            .map(|p| (Arc::clone(p), path.to_path_buf()));
         let actor = self.actor().to_owned();
         let path = path.to_path_buf();
         let label = format!("Merging {}", file_name(&path));
@@ -287,6 +291,7 @@ impl FactcheckApp {
                     if cancel.is_cancelled() {
                         return None;
                     }
+                    let base = base.map(|(p, path)| (Arc::unwrap_or_clone(p), path));
                     let session = MergeSession::new(ours, loaded.project, path, base, &actor);
                     Box::new(move |app: &mut Self, _ctx: &egui::Context| {
                         app.panels.merge = Some(session);

@@ -200,7 +200,7 @@ pub struct AutosaveStatus {
 }
 
 enum Message {
-    Save(Box<Project>, RecoveryTarget),
+    Save(Arc<Project>, RecoveryTarget),
     Discard(RecoveryTarget),
     Flush(Sender<()>),
 }
@@ -252,10 +252,11 @@ impl Autosaver {
             .last_error = Some(message);
     }
 
-    /// Ask for `project` to be written to the recovery file of `target`. Returns at once;
-    /// a newer request for the same target replaces one not yet written.
-    pub fn request(&self, project: Project, target: RecoveryTarget) {
-        self.send(Message::Save(Box::new(project), target));
+    /// Ask for `project` to be written to the recovery file of `target`. Returns at once
+    /// (the project is shared with the writer, not copied); a newer request for the same
+    /// target replaces one not yet written.
+    pub fn request(&self, project: impl Into<Arc<Project>>, target: RecoveryTarget) {
+        self.send(Message::Save(project.into(), target));
     }
 
     /// Remove the recovery file of `target` (after a normal save, or when the changes are
@@ -294,7 +295,7 @@ impl Drop for Autosaver {
 /// dropped.
 fn run_worker(receiver: &Receiver<Message>, status: &Mutex<AutosaveStatus>) {
     while let Ok(first) = receiver.recv() {
-        let mut pending: VecDeque<(RecoveryTarget, Box<Project>)> = VecDeque::new();
+        let mut pending: VecDeque<(RecoveryTarget, Arc<Project>)> = VecDeque::new();
         let mut acks = Vec::new();
         for message in std::iter::once(first).chain(receiver.try_iter()) {
             match message {

@@ -25,14 +25,15 @@ pub enum CoalesceKey {
 
 #[derive(Clone)]
 struct Snapshot {
-    project: Project,
+    project: Arc<Project>,
     generation: u64,
 }
 
 /// An open project.
 pub struct Document {
-    /// The project being edited.
-    pub project: Project,
+    /// The project being edited. Shared, copy on write: undo snapshots and background jobs
+    /// (save, merge) hold it without copying it; the first edit after that copies it once.
+    pub project: Arc<Project>,
     /// Where it is saved; `None` for a new project from an article.
     pub path: Option<PathBuf>,
     /// Problems repaired when it was loaded.
@@ -49,7 +50,7 @@ pub struct Document {
     undo: Vec<Snapshot>,
     redo: Vec<Snapshot>,
     /// The saved state, when it fell out of the undo and redo history.
-    evicted_saved: Option<Project>,
+    evicted_saved: Option<Arc<Project>>,
     last_edit: Option<(CoalesceKey, f64)>,
 }
 
@@ -61,7 +62,7 @@ impl Document {
         Self {
             index: TextIndex::new(&indexed_text),
             indexed_text,
-            project,
+            project: Arc::new(project),
             path,
             warnings: Vec::new(),
             stamp: None,
@@ -122,8 +123,8 @@ impl Document {
             (Some(key), Some((last_key, at))) => key == last_key && now_secs - at < COALESCE_SECS,
             _ => false,
         };
-        let before = (!folds).then(|| self.project.clone());
-        self.project.apply(edit, actor, Utc::now())?;
+        let before = (!folds).then(|| Arc::clone(&self.project));
+        Arc::make_mut(&mut self.project).apply(edit, actor, Utc::now())?;
         if let Some(project) = before {
             self.push_undo(project);
         }
@@ -134,7 +135,7 @@ impl Document {
 
     /// Replace the whole project as one undo step (merges, re-anchoring, imports).
     pub fn replace_project(&mut self, project: Project) {
-        let before = std::mem::replace(&mut self.project, project);
+        let before = std::mem::replace(&mut self.project, Arc::new(project));
         self.push_undo(before);
         self.last_edit = None;
         self.touch();
@@ -142,8 +143,8 @@ impl Document {
 
     /// Change the project with `change` as one undo step.
     pub fn modify<R>(&mut self, change: impl FnOnce(&mut Project) -> R) -> R {
-        let before = self.project.clone();
-        let result = change(&mut self.project);
+        let before = Arc::clone(&self.project);
+        let result = change(Arc::make_mut(&mut self.project));
         if before != self.project {
             self.push_undo(before);
             self.last_edit = None;
@@ -152,7 +153,7 @@ impl Document {
         result
     }
 
-    fn push_undo(&mut self, project: Project) {
+    fn push_undo(&mut self, project: Arc<Project>) {
         self.undo.push(Snapshot {
             project,
             generation: self.generation,
@@ -178,6 +179,12 @@ impl Document {
     /// when opening or saving); `None` for a project never saved.
     #[must_use]
     pub fn saved_project(&self) -> Option<&Project> {
+        self.saved_project_shared().map(|p| &**p)
+    }
+
+    /// [`Self::saved_project`], shared (no copy), for a background job.
+    #[must_use]
+    pub fn saved_project_shared(&self) -> Option<&Arc<Project>> {
         if self.path.is_none() || self.saved_generation == u64::MAX {
             return None;
         }
@@ -309,7 +316,7 @@ mod tests {
         let (mut doc, claim_id) = doc();
         assert!(doc.saved_project().is_none(), "never saved");
         doc.mark_saved(Path::new("/tmp/x.ron"));
-        let saved = doc.project.clone();
+        let saved = (*doc.project).clone();
         doc.apply(Edit::DeleteClaim(claim_id), "me", None, 1.0)
             .expect("delete");
         assert_eq!(doc.saved_project(), Some(&saved));
@@ -334,7 +341,7 @@ mod tests {
     fn a_background_save_of_an_older_generation_keeps_later_edits_unsaved() {
         let (mut doc, claim_id) = doc();
         let saving = doc.generation();
-        let saved = doc.project.clone();
+        let saved = (*doc.project).clone();
         doc.apply(Edit::DeleteClaim(claim_id), "me", None, 1.0)
             .expect("edit while the save runs");
         doc.mark_saved_at(Path::new("/tmp/x.ron"), saving);
@@ -342,6 +349,33 @@ mod tests {
         assert_eq!(doc.saved_project(), Some(&saved));
         assert!(doc.undo());
         assert!(!doc.is_dirty(), "undoing back to what was saved");
+    }
+
+    #[test]
+    fn a_job_holding_the_project_keeps_what_it_started_with_while_edits_go_on() {
+        let (mut doc, claim_id) = doc();
+        // A save or a merge takes the project without copying it...
+        let saving = Arc::clone(&doc.project);
+        // ...and edits made meanwhile, folded into one undo step or not, copy it first.
+        let key = CoalesceKey::ClaimField(claim_id, "conclusion");
+        for (n, text) in ["a", "ab"].into_iter().enumerate() {
+            let change = ClaimChange::Conclusion(text.into());
+            doc.apply(
+                Edit::UpdateClaim { claim_id, change },
+                "me",
+                Some(key.clone()),
+                1.0 + n as f64 * 0.1,
+            )
+            .expect("edit");
+        }
+        assert!(!Arc::ptr_eq(&saving, &doc.project));
+        assert_eq!(
+            saving.claims[0].conclusion, "",
+            "what the job has is unchanged"
+        );
+        assert_eq!(doc.project.claims[0].conclusion, "ab");
+        assert!(doc.undo());
+        assert_eq!(*doc.project, *saving, "one undo step back to it");
     }
 
     #[test]

@@ -35,7 +35,7 @@ impl MergeSession {
     /// is known, two-way otherwise.
     #[must_use]
     pub fn new(
-        ours: Project,
+        ours: Arc<Project>,
         theirs: Project,
         theirs_path: PathBuf,
         base: Option<(Project, PathBuf)>,
@@ -47,7 +47,7 @@ impl MergeSession {
             theirs_path,
             base_path,
             conflicts_found: outcome.project.conflicts.len(),
-            ours: Arc::new(ours),
+            ours,
             theirs: Arc::new(theirs),
             base,
             outcome,
