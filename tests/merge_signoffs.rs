@@ -117,3 +117,56 @@ fn a_merge_that_changes_what_was_signed_drops_the_sign_off() {
             field: ClaimField::Status
         }));
 }
+
+#[test]
+fn remembered_signatures_give_the_same_seals_and_catch_later_tampering() {
+    let keys = tempfile::tempdir().expect("tempdir");
+    let (mut project, first, second) = base();
+    for id in [first, second] {
+        signing::review(
+            &mut project,
+            id,
+            ReviewAction::SignOff,
+            "bob",
+            keys.path(),
+            Utc::now(),
+        )
+        .expect("bob signs off");
+    }
+    let trust = TrustStore::load(keys.path()).expect("trust");
+    let stranger = TrustStore::default();
+    let verified = signing::VerifiedSignatures::default();
+    let same_as_uncached = |project: &Project| {
+        for claim in &project.claims {
+            for trust in [&trust, &stranger] {
+                // Twice: the second check answers from what the first remembered.
+                for _ in 0..2 {
+                    assert_eq!(
+                        verified.check_seal(project, claim, trust),
+                        check_seal(project, claim, trust)
+                    );
+                }
+            }
+        }
+    };
+    same_as_uncached(&project);
+    let valid = |p: &Project, id| {
+        matches!(
+            check_seal(p, p.claim(id).expect("claim"), &trust),
+            SealStatus::Valid { .. }
+        )
+    };
+    assert!(valid(&project, first) && valid(&project, second));
+
+    // A forged signature on a remembered seal, and a changed signed field, are still caught.
+    let mut forged = project.clone();
+    let seal = forged.claims[0].seal.as_mut().expect("sealed");
+    let last = seal.signature.pop().expect("hex digit");
+    seal.signature.push(if last == '0' { '1' } else { '0' });
+    same_as_uncached(&forged);
+    assert!(!valid(&forged, forged.claims[0].id));
+    let mut changed = project.clone();
+    changed.claims[1].conclusion = "Something else".into();
+    same_as_uncached(&changed);
+    assert!(!valid(&changed, changed.claims[1].id));
+}

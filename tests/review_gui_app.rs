@@ -276,3 +276,71 @@ fn correct_verdict_then_a_colleague_signs_it_off() {
     );
     h.get_by_label_contains("Signed by carol · key ");
 }
+
+#[test]
+fn the_seals_of_a_big_signed_project_are_checked_off_the_ui_thread_and_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = tempfile::tempdir().expect("tempdir");
+    // 100 claims signed off by bob: more than the app checks within a frame.
+    let text: String = (0..100)
+        .map(|n| format!("Claim number {n} is here. "))
+        .collect();
+    let mut project = Project::new(text.as_str(), ArticleMeta::default());
+    let full = project.article.text.clone();
+    let index = TextIndex::new(&full);
+    let mut ids = Vec::new();
+    for n in 0..100 {
+        let quote = format!("number {n} is");
+        let start = full[..full.find(&quote).expect("quote")].chars().count();
+        let claim = Claim::new(Anchor::from_range(
+            &full,
+            &index,
+            start,
+            start + quote.len(),
+        ));
+        let id = claim.id;
+        ids.push(id);
+        let now = Utc::now();
+        project
+            .apply(Edit::AddClaim(Box::new(claim)), "alice", now)
+            .expect("add");
+        for change in [
+            ClaimChange::Verdict(Some("false".into())),
+            ClaimChange::Conclusion(format!("Checked claim {n}")),
+            ClaimChange::Status(ClaimStatus::ReadyForReview),
+        ] {
+            project
+                .apply(
+                    Edit::UpdateClaim {
+                        claim_id: id,
+                        change,
+                    },
+                    "alice",
+                    now,
+                )
+                .expect("edit");
+        }
+        factcheck::signing::review(
+            &mut project,
+            id,
+            factcheck::model::review::ReviewAction::SignOff,
+            "bob",
+            config.path(),
+            now,
+        )
+        .expect("bob signs off");
+    }
+    let path = dir.path().join("big.ron");
+    // One conclusion changed after the sign-off, as if by a text editor.
+    project.claims[80].conclusion = "Nobody checked this".into();
+    save_project(&project, &path).expect("save");
+    let (intact, tampered) = (ids[3], project.claims[80].id);
+
+    let mut h = open("bob", &path, config.path());
+    h.state_mut().push(Command::JumpToClaim(intact));
+    h.run();
+    h.get_by_label_contains("Signed by bob · key ");
+    h.state_mut().push(Command::JumpToClaim(tampered));
+    h.run();
+    h.get_by_label("Broken: changed after sign-off: conclusion");
+}

@@ -24,7 +24,7 @@ pub(super) struct Derived {
 
 impl FactcheckApp {
     /// Bring every cache up to date before the frame is drawn.
-    pub(super) fn refresh_derived(&mut self) {
+    pub(super) fn refresh_derived(&mut self, ctx: &egui::Context) {
         self.refresh_highlights();
         let Some(doc) = &self.state.doc else { return };
         let derived = &mut self.derived;
@@ -38,7 +38,7 @@ impl FactcheckApp {
             derived.shown_key = Some(key);
         }
         self.refresh_find();
-        self.refresh_seals();
+        self.refresh_seals(ctx);
     }
 
     fn refresh_highlights(&mut self) {

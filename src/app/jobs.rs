@@ -305,6 +305,7 @@ impl FactcheckApp {
             let _ignored = worker.join();
         }
         self.finish_capture_check(ctx, true);
+        self.finish_seal_check(ctx, true);
     }
 
     /// Whether quitting was confirmed and the window is closing.

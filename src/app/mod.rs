@@ -51,6 +51,7 @@ pub struct FactcheckApp {
     evidence: crate::ui::evidence::EvidenceDesk,
     /// The capture running in the background.
     evidence_jobs: evidence::EvidenceJobs,
+    seal_checks: review::SealChecks,
     /// File dialogs (native, or scripted in tests).
     dialogs: Box<dyn FileDialogs>,
     /// The in-app file browser, where no native dialog can appear.
@@ -88,6 +89,7 @@ impl FactcheckApp {
             article_view: ArticleView::default(),
             evidence: crate::ui::evidence::EvidenceDesk::default(),
             evidence_jobs: evidence::EvidenceJobs::default(),
+            seal_checks: review::SealChecks::default(),
             dialogs,
             file_browser: None,
             derived: derived::Derived::default(),
@@ -127,7 +129,7 @@ impl FactcheckApp {
         }
         self.poll_jobs(&ctx);
         self.handle_window_input(&ctx);
-        self.refresh_derived();
+        self.refresh_derived(&ctx);
         self.refresh_research(&ctx);
         self.poll_evidence(&ctx);
         let frame = crate::ui::WorkbenchFrame {
