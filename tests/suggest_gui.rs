@@ -96,3 +96,59 @@ fn suggested_view_marks_the_best_sentence_and_dismisses_another() {
         .expect("the dismissed sentence");
     assert!(!quiet.score.suggested);
 }
+
+#[test]
+fn a_long_article_is_scored_off_the_ui_thread_and_a_dismissal_shows_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let seed = std::fs::read_to_string(seed_article()).expect("seed");
+    // Well over what is scored within a frame.
+    let long: String = (0..40)
+        .map(|n| format!("Part {n}.\n\n{seed}\n\n"))
+        .collect();
+    assert!(long.len() > 100 * 1024);
+    let path = dir.path().join("long.txt");
+    std::fs::write(&path, &long).expect("write");
+    let mut h = harness(app("Ana Checker", vec![]));
+    h.state_mut().push(Command::open(&path));
+    h.run();
+    let text = h.state().doc().expect("open").project.article.text.clone();
+    h.get_by_label("Suggested").click();
+    h.run();
+    let expected = suggest(&text, &[]);
+    assert_eq!(
+        h.state().suggestions(),
+        expected.as_slice(),
+        "the worker's scores"
+    );
+    let suggested = |h: &egui_kittest::Harness<'_, factcheck::app::FactcheckApp>| {
+        h.state()
+            .suggestions()
+            .iter()
+            .filter(|s| s.score.suggested)
+            .count()
+    };
+    let before = suggested(&h);
+    h.get_all_by_role_and_label(Role::Button, "Not worth checking")
+        .next()
+        .expect("a dismiss button")
+        .click();
+    // The frame of the click already shows it, before the re-scoring comes back.
+    h.step();
+    assert_eq!(suggested(&h), before - 1);
+    h.run();
+    // The re-scoring also quiets the same sentence in the other 39 parts (dismissal goes by
+    // the sentence's text).
+    let dismissed = h
+        .state()
+        .doc()
+        .expect("doc")
+        .project
+        .dismissed_suggestions
+        .clone();
+    assert_eq!(dismissed.len(), 1);
+    assert_eq!(
+        h.state().suggestions(),
+        suggest(&text, &dismissed).as_slice()
+    );
+    assert_eq!(suggested(&h), before - 40);
+}

@@ -306,6 +306,7 @@ impl FactcheckApp {
         }
         self.finish_capture_check(ctx, true);
         self.finish_seal_check(ctx, true);
+        self.finish_scoring(ctx, true);
     }
 
     /// Whether quitting was confirmed and the window is closing.

@@ -250,6 +250,13 @@ impl FactcheckApp {
         &mut self.panels.filter
     }
 
+    /// Every sentence of the article with its check-worthiness score, as the "Suggested" view
+    /// shows them (empty until the view was first shown, or while a long text is scored).
+    #[must_use]
+    pub fn suggestions(&self) -> &[crate::research::Suggestion] {
+        &self.state.suggestions.sentences
+    }
+
     /// Indices (into `project.claims`) of the claims the list shows, in order.
     #[must_use]
     pub fn shown_claims(&self) -> &[usize] {

@@ -8,11 +8,15 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::FactcheckApp;
 use crate::research::library::Library;
-use crate::research::{DismissedSuggestion, suggest};
+use crate::research::{DismissedSuggestion, Suggestion, suggest};
 use crate::state::{CheckedBefore, DialogKind, FoundCheck, ResearchAction};
 
 /// How many earlier checks the inspector shows.
 const CHECKED_BEFORE_TOP: usize = 5;
+
+/// Articles up to this size have their sentences scored within the frame (a few
+/// milliseconds); longer ones on a worker thread.
+const SCORED_INLINE_BYTES: usize = 64 * 1024;
 
 enum Request {
     /// Import (incrementally) every project in these folders.
@@ -39,6 +43,9 @@ pub(super) struct Research {
     worker: Option<(Sender<Request>, Receiver<Reply>)>,
     synced_folders: Vec<PathBuf>,
     suggestions_key: Option<(usize, Vec<DismissedSuggestion>)>,
+    /// Scoring a long article's sentences on a worker thread (about 50,000 sentences a second
+    /// on one core, so a 5 MB book takes a few hundred milliseconds).
+    scoring: Option<std::thread::JoinHandle<Vec<Suggestion>>>,
 }
 
 impl Default for Research {
@@ -48,6 +55,7 @@ impl Default for Research {
             worker: None,
             synced_folders: Vec::new(),
             suggestions_key: None,
+            scoring: None,
         }
     }
 }
@@ -70,6 +78,7 @@ impl FactcheckApp {
     pub(super) fn refresh_research(&mut self, ctx: &egui::Context) {
         self.receive_replies();
         self.refresh_suggestions();
+        self.finish_scoring(ctx, false);
         if self.state.prefs.library_folders != self.research.synced_folders {
             self.research.synced_folders = self.state.prefs.library_folders.clone();
             let folders = self.research.synced_folders.clone();
@@ -160,22 +169,58 @@ impl FactcheckApp {
         let Some(doc) = &self.state.doc else {
             self.state.suggestions.sentences.clear();
             self.research.suggestions_key = None;
+            self.research.scoring = None;
             return;
         };
         if !self.panels.research.show_suggested {
             return;
         }
         let project = &doc.project;
-        let key = (
-            Arc::as_ptr(&project.article.text).cast::<u8>() as usize,
-            project.dismissed_suggestions.clone(),
-        );
-        if self.research.suggestions_key.as_ref() == Some(&key) {
+        let text_key = Arc::as_ptr(&project.article.text).cast::<u8>() as usize;
+        if self
+            .research
+            .suggestions_key
+            .as_ref()
+            .is_some_and(|(text, dismissed)| {
+                *text == text_key && *dismissed == project.dismissed_suggestions
+            })
+        {
             return;
         }
-        self.state.suggestions.sentences =
-            suggest(&project.article.text, &project.dismissed_suggestions);
-        self.research.suggestions_key = Some(key);
+        if self
+            .research
+            .suggestions_key
+            .as_ref()
+            .is_none_or(|(text, _)| *text != text_key)
+        {
+            // Sentences of another text would be drawn in the wrong places.
+            self.state.suggestions.sentences.clear();
+        }
+        let text = Arc::clone(&project.article.text);
+        let dismissed = project.dismissed_suggestions.clone();
+        self.research.suggestions_key = Some((text_key, dismissed.clone()));
+        // A scoring of an older state still running is left to finish, unheeded.
+        self.research.scoring = None;
+        if text.len() <= SCORED_INLINE_BYTES {
+            self.state.suggestions.sentences = suggest(&text, &dismissed);
+        } else {
+            self.research.scoring = Some(std::thread::spawn(move || suggest(&text, &dismissed)));
+        }
+    }
+
+    /// Show the suggestions of the running scoring when it is done (or, with `block`, wait
+    /// for it: tests and scripts, through `wait_for_jobs`).
+    pub(super) fn finish_scoring(&mut self, ctx: &egui::Context, block: bool) {
+        let Some(scoring) = self.research.scoring.take() else {
+            return;
+        };
+        if !block && !scoring.is_finished() {
+            self.research.scoring = Some(scoring);
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+            return;
+        }
+        self.state.suggestions.sentences = scoring.join().unwrap_or_default();
+        ctx.request_repaint();
     }
 
     /// Apply what the user asked for in the research views.
@@ -195,6 +240,11 @@ impl FactcheckApp {
                     p.dismissed_suggestions
                         .push(DismissedSuggestion::new(&sentence, start, end));
                 });
+                // Shown at once; a long article's suggestions are re-scored on a worker.
+                let sentences = &mut self.state.suggestions.sentences;
+                if let Ok(i) = sentences.binary_search_by_key(&start, |s| s.start) {
+                    sentences[i].score.suggested = false;
+                }
                 self.info(
                     "Suggestion dismissed; it stays dismissed for everyone who opens this project",
                 );
