@@ -4,30 +4,56 @@ use std::ops::Range;
 
 /// Every non-overlapping match of `query` in `text`, as char ranges, in order.
 /// Case-insensitive unless `match_case`; case folding maps each char to one char, so offsets
-/// stay those of the original text.
+/// stay those of the original text. To search one long text again and again (the find bar,
+/// a keystroke at a time), fold it once with [`fold_case`] and use [`find_all_folded`].
 #[must_use]
 pub fn find_all(text: &str, query: &str, match_case: bool) -> Vec<Range<usize>> {
-    if query.is_empty() {
+    if match_case {
+        find_chars(text, query)
+    } else {
+        find_all_folded(&fold_case(text), query)
+    }
+}
+
+/// Case-insensitive matches of `query` in `folded`, a text folded with [`fold_case`]: the
+/// same char ranges as [`find_all`] gives for the original text.
+#[must_use]
+pub fn find_all_folded(folded: &str, query: &str) -> Vec<Range<usize>> {
+    find_chars(folded, &fold_case(query))
+}
+
+/// `text` with each char replaced by the first char of its lower case: as many chars as
+/// `text`, so char offsets in one are char offsets in the other.
+#[must_use]
+pub fn fold_case(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_lowercase().next().unwrap_or(c)
+            }
+        })
+        .collect()
+}
+
+/// Non-overlapping occurrences of `needle` in `haystack` as char ranges: a SIMD byte search
+/// (UTF-8 matches always start and end on char boundaries), then one pass counting chars.
+fn find_chars(haystack: &str, needle: &str) -> Vec<Range<usize>> {
+    if needle.is_empty() {
         return Vec::new();
     }
-    let fold = |c: char| {
-        if match_case {
-            c
-        } else {
-            c.to_lowercase().next().unwrap_or(c)
-        }
-    };
-    let needle: Vec<char> = query.chars().map(fold).collect();
-    let haystack: Vec<char> = text.chars().map(fold).collect();
+    let needle_chars = needle.chars().count();
     let mut matches = Vec::new();
-    let mut i = 0;
-    while i + needle.len() <= haystack.len() {
-        if haystack[i] == needle[0] && haystack[i..i + needle.len()] == needle[..] {
-            matches.push(i..i + needle.len());
-            i += needle.len();
-        } else {
-            i += 1;
-        }
+    let (mut byte, mut char_at) = (0, 0);
+    for found in memchr::memmem::find_iter(haystack.as_bytes(), needle.as_bytes()) {
+        char_at += haystack[byte..found].chars().count();
+        matches.push(char_at..char_at + needle_chars);
+        byte = found + needle.len();
+        char_at += needle_chars;
     }
     matches
 }
@@ -42,6 +68,35 @@ mod tests {
         assert_eq!(find_all(text, "putin", false), vec![0..5, 17..22, 29..34]);
         assert_eq!(find_all(text, "putin", true), vec![29..34]);
         assert!(find_all(text, "", false).is_empty());
+    }
+
+    #[test]
+    fn folded_search_gives_the_same_matches_as_the_plain_one() {
+        let text = "İstanbul ΣΊΣΥΦΟΣ σίσυφος aaaa Ǆ ǅ ǆ e\u{301} Straße STRASSE";
+        let folded = fold_case(text);
+        assert_eq!(folded.chars().count(), text.chars().count());
+        for query in ["i", "σίσυφος", "aa", "ǆ", "e\u{301}", "straße", "ss", "x"] {
+            let slow: Vec<Range<usize>> = {
+                // The definition: fold every char, compare char by char, skip past a match.
+                let fold = |c: char| c.to_lowercase().next().unwrap_or(c);
+                let hay: Vec<char> = text.chars().map(fold).collect();
+                let needle: Vec<char> = query.chars().map(fold).collect();
+                let mut found = Vec::new();
+                let mut i = 0;
+                while i + needle.len() <= hay.len() {
+                    if hay[i..i + needle.len()] == needle[..] {
+                        found.push(i..i + needle.len());
+                        i += needle.len();
+                    } else {
+                        i += 1;
+                    }
+                }
+                found
+            };
+            assert_eq!(find_all(text, query, false), slow, "{query}");
+            assert_eq!(find_all_folded(&folded, query), slow, "{query}");
+        }
+        assert_eq!(find_all("aaaa", "aa", true), vec![0..2, 2..4]);
     }
 
     #[test]
