@@ -31,7 +31,11 @@ impl FactcheckApp {
                 Some((of, folded)) if Arc::ptr_eq(of, text) => folded,
                 _ => {
                     let folded = crate::model::fold_case(text);
-                    &self.derived.folded_text.insert((Arc::clone(text), folded)).1
+                    &self
+                        .derived
+                        .folded_text
+                        .insert((Arc::clone(text), folded))
+                        .1
                 }
             };
             crate::model::find_all_folded(folded, &find.query)
