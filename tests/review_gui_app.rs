@@ -13,55 +13,62 @@ use egui_kittest::Harness;
 use factcheck::app::{Command, FactcheckApp, Modal};
 use factcheck::io::{load_project, save_project};
 use factcheck::model::{
-    Anchor, ArticleMeta, Claim, ClaimChange, ClaimStatus, Edit, Project, TextIndex,
+    Anchor, ArticleMeta, Claim, ClaimChange, ClaimId, ClaimStatus, Edit, Project, TextIndex,
 };
 use kittest::Queryable as _;
 
 const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+/// Mark `quote` (ASCII) in `project` as a claim by alice; when `ready`, rate it false with a
+/// conclusion and send it for review. Returns its id.
+fn claim_by_alice(project: &mut Project, quote: &str, ready: bool) -> ClaimId {
+    let full = project.article.text.clone();
+    let index = TextIndex::new(&full);
+    let start = full[..full.find(quote).expect("quote")].chars().count();
+    let claim = Claim::new(Anchor::from_range(
+        &full,
+        &index,
+        start,
+        start + quote.len(),
+    ));
+    let id = claim.id;
+    let now = Utc::now();
+    project
+        .apply(Edit::AddClaim(Box::new(claim)), "alice", now)
+        .expect("add");
+    if ready {
+        for change in [
+            ClaimChange::Verdict(Some("false".into())),
+            ClaimChange::Conclusion(format!("Checked: {quote}")),
+            ClaimChange::Status(ClaimStatus::ReadyForReview),
+        ] {
+            project
+                .apply(
+                    Edit::UpdateClaim {
+                        claim_id: id,
+                        change,
+                    },
+                    "alice",
+                    now,
+                )
+                .expect("edit");
+        }
+    }
+    id
+}
 
 /// A project file with three claims by alice ready for review and one still to do.
 fn project_file(dir: &Path) -> PathBuf {
     let text = "The minister said crime fell by half. The mayor said jobs doubled. \
                 The governor said taxes went down. The senator said nothing.";
     let mut project = Project::new(text, ArticleMeta::default());
-    let full = project.article.text.clone();
-    let index = TextIndex::new(&full);
     for (quote, ready) in [
         ("crime fell by half", true),
         ("jobs doubled", true),
         ("taxes went down", true),
         ("said nothing", false),
     ] {
-        let start = full[..full.find(quote).expect("quote")].chars().count();
-        let claim = Claim::new(Anchor::from_range(
-            &full,
-            &index,
-            start,
-            start + quote.len(),
-        ));
-        let id = claim.id;
-        let now = Utc::now();
-        project
-            .apply(Edit::AddClaim(Box::new(claim)), "alice", now)
-            .expect("add");
-        if ready {
-            for change in [
-                ClaimChange::Verdict(Some("false".into())),
-                ClaimChange::Conclusion(format!("Checked: {quote}")),
-                ClaimChange::Status(ClaimStatus::ReadyForReview),
-            ] {
-                project
-                    .apply(
-                        Edit::UpdateClaim {
-                            claim_id: id,
-                            change,
-                        },
-                        "alice",
-                        now,
-                    )
-                    .expect("edit");
-            }
-        }
+        claim_by_alice(&mut project, quote, ready);
     }
     let path = dir.join("check.ron");
     save_project(&project, &path).expect("save");
@@ -286,47 +293,17 @@ fn the_seals_of_a_big_signed_project_are_checked_off_the_ui_thread_and_shown() {
         .map(|n| format!("Claim number {n} is here. "))
         .collect();
     let mut project = Project::new(text.as_str(), ArticleMeta::default());
-    let full = project.article.text.clone();
-    let index = TextIndex::new(&full);
     let mut ids = Vec::new();
     for n in 0..100 {
-        let quote = format!("number {n} is");
-        let start = full[..full.find(&quote).expect("quote")].chars().count();
-        let claim = Claim::new(Anchor::from_range(
-            &full,
-            &index,
-            start,
-            start + quote.len(),
-        ));
-        let id = claim.id;
+        let id = claim_by_alice(&mut project, &format!("number {n} is"), true);
         ids.push(id);
-        let now = Utc::now();
-        project
-            .apply(Edit::AddClaim(Box::new(claim)), "alice", now)
-            .expect("add");
-        for change in [
-            ClaimChange::Verdict(Some("false".into())),
-            ClaimChange::Conclusion(format!("Checked claim {n}")),
-            ClaimChange::Status(ClaimStatus::ReadyForReview),
-        ] {
-            project
-                .apply(
-                    Edit::UpdateClaim {
-                        claim_id: id,
-                        change,
-                    },
-                    "alice",
-                    now,
-                )
-                .expect("edit");
-        }
         factcheck::signing::review(
             &mut project,
             id,
             factcheck::model::review::ReviewAction::SignOff,
             "bob",
             config.path(),
-            now,
+            Utc::now(),
         )
         .expect("bob signs off");
     }

@@ -23,7 +23,7 @@ pub(super) struct EvidenceJobs {
     pub checked: Option<u64>,
     /// The check of that set, hashing every capture on a worker thread (about 33 ms per
     /// 100 MB, too long for a frame); its result replaces the shown checks when it is done.
-    pub checking: Option<std::thread::JoinHandle<Vec<CaptureCheck>>>,
+    pub checking: super::worker::Worker<Vec<CaptureCheck>>,
 }
 
 impl FactcheckApp {
@@ -299,18 +299,17 @@ impl FactcheckApp {
         });
         if key != self.evidence_jobs.checked {
             self.evidence_jobs.checked = key;
-            // A check of an older set still running is left to finish; its result is dropped.
-            self.evidence_jobs.checking = None;
+            self.evidence_jobs.checking.forget();
             let request = self.state.doc.as_ref().and_then(|doc| {
                 let store = EvidenceStore::for_project(doc.path.as_deref()?);
                 let has_captures = doc.project.sources.iter().any(|s| !s.captures.is_empty());
                 has_captures.then(|| (doc.project.sources.clone(), store))
             });
             match request {
-                Some((sources, store)) => {
-                    self.evidence_jobs.checking =
-                        Some(std::thread::spawn(move || verify_sources(&sources, &store)));
-                }
+                Some((sources, store)) => self
+                    .evidence_jobs
+                    .checking
+                    .start(move || verify_sources(&sources, &store)),
                 None => self.evidence.checks = Vec::new(),
             }
             if self.evidence.reader.is_some() && self.state.doc.is_none() {
@@ -323,17 +322,9 @@ impl FactcheckApp {
     /// Show the result of the running capture check when it is done (or, with `block`, wait
     /// for it: tests and scripts, through `wait_for_jobs`).
     pub(super) fn finish_capture_check(&mut self, ctx: &egui::Context, block: bool) {
-        let Some(checking) = self.evidence_jobs.checking.take() else {
-            return;
-        };
-        if !block && !checking.is_finished() {
-            self.evidence_jobs.checking = Some(checking);
-            ctx.request_repaint_after(std::time::Duration::from_millis(50));
-            return;
+        if let Some(checks) = self.evidence_jobs.checking.finished(ctx, block) {
+            self.evidence.checks = checks;
         }
-        // A check that panicked shows no statuses rather than wrong ones.
-        self.evidence.checks = checking.join().unwrap_or_default();
-        ctx.request_repaint();
     }
 
     fn capture_finished(

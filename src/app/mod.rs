@@ -22,6 +22,7 @@ mod native;
 mod research;
 mod review;
 mod window;
+mod worker;
 
 use std::path::PathBuf;
 

@@ -45,7 +45,7 @@ pub(super) struct Research {
     suggestions_key: Option<(usize, Vec<DismissedSuggestion>)>,
     /// Scoring a long article's sentences on a worker thread (about 50,000 sentences a second
     /// on one core, so a 5 MB book takes a few hundred milliseconds).
-    scoring: Option<std::thread::JoinHandle<Vec<Suggestion>>>,
+    scoring: super::worker::Worker<Vec<Suggestion>>,
 }
 
 impl Default for Research {
@@ -55,7 +55,7 @@ impl Default for Research {
             worker: None,
             synced_folders: Vec::new(),
             suggestions_key: None,
-            scoring: None,
+            scoring: super::worker::Worker::default(),
         }
     }
 }
@@ -169,7 +169,7 @@ impl FactcheckApp {
         let Some(doc) = &self.state.doc else {
             self.state.suggestions.sentences.clear();
             self.research.suggestions_key = None;
-            self.research.scoring = None;
+            self.research.scoring.forget();
             return;
         };
         if !self.panels.research.show_suggested {
@@ -199,28 +199,22 @@ impl FactcheckApp {
         let text = Arc::clone(&project.article.text);
         let dismissed = project.dismissed_suggestions.clone();
         self.research.suggestions_key = Some((text_key, dismissed.clone()));
-        // A scoring of an older state still running is left to finish, unheeded.
-        self.research.scoring = None;
+        self.research.scoring.forget();
         if text.len() <= SCORED_INLINE_BYTES {
             self.state.suggestions.sentences = suggest(&text, &dismissed);
         } else {
-            self.research.scoring = Some(std::thread::spawn(move || suggest(&text, &dismissed)));
+            self.research
+                .scoring
+                .start(move || suggest(&text, &dismissed));
         }
     }
 
     /// Show the suggestions of the running scoring when it is done (or, with `block`, wait
     /// for it: tests and scripts, through `wait_for_jobs`).
     pub(super) fn finish_scoring(&mut self, ctx: &egui::Context, block: bool) {
-        let Some(scoring) = self.research.scoring.take() else {
-            return;
-        };
-        if !block && !scoring.is_finished() {
-            self.research.scoring = Some(scoring);
-            ctx.request_repaint_after(std::time::Duration::from_millis(30));
-            return;
+        if let Some(sentences) = self.research.scoring.finished(ctx, block) {
+            self.state.suggestions.sentences = sentences;
         }
-        self.state.suggestions.sentences = scoring.join().unwrap_or_default();
-        ctx.request_repaint();
     }
 
     /// Apply what the user asked for in the research views.

@@ -158,14 +158,13 @@ impl FactcheckApp {
                 let trust = self.state.trust.clone();
                 let verified = Arc::clone(&self.seal_checks.verified);
                 let published = project.claims.iter().filter(|c| c.status.is_published());
-                // A check of an older state still running is left to finish, unheeded.
-                self.seal_checks.running = None;
+                self.seal_checks.running.forget();
                 if published.count() <= SEALS_CHECKED_INLINE {
                     self.state.seals = check_seals(&project, &trust, &verified);
                 } else {
-                    self.seal_checks.running = Some(std::thread::spawn(move || {
-                        check_seals(&project, &trust, &verified)
-                    }));
+                    self.seal_checks
+                        .running
+                        .start(move || check_seals(&project, &trust, &verified));
                 }
             }
         }
@@ -175,17 +174,9 @@ impl FactcheckApp {
     /// Show the seals of the running check when it is done (or, with `block`, wait for it:
     /// tests and scripts, through `wait_for_jobs`).
     pub(super) fn finish_seal_check(&mut self, ctx: &egui::Context, block: bool) {
-        let Some(running) = self.seal_checks.running.take() else {
-            return;
-        };
-        if !block && !running.is_finished() {
-            self.seal_checks.running = Some(running);
-            ctx.request_repaint_after(std::time::Duration::from_millis(30));
-            return;
+        if let Some(seals) = self.seal_checks.running.finished(ctx, block) {
+            self.state.seals = seals;
         }
-        // A check that panicked shows no seals rather than wrong ones.
-        self.state.seals = running.join().unwrap_or_default();
-        ctx.request_repaint();
     }
 }
 
@@ -196,7 +187,7 @@ const SEALS_CHECKED_INLINE: usize = 64;
 #[derive(Default)]
 pub(super) struct SealChecks {
     verified: Arc<VerifiedSignatures>,
-    running: Option<std::thread::JoinHandle<HashMap<ClaimId, SealStatus>>>,
+    running: super::worker::Worker<HashMap<ClaimId, SealStatus>>,
 }
 
 fn check_seals(
