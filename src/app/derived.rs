@@ -60,14 +60,10 @@ impl FactcheckApp {
             .claims
             .iter()
             .filter(|c| !c.orphan)
-            .map(|c| {
-                let (base, _) =
-                    crate::ui::theme::verdict_colours(&project.scale, c.verdict.as_deref());
-                Highlight {
-                    claim_id: c.id,
-                    chars: c.anchor.start..c.anchor.end,
-                    colour: base,
-                }
+            .map(|c| Highlight {
+                claim_id: c.id,
+                chars: c.anchor.start..c.anchor.end,
+                colour: crate::ui::theme::verdict_colour(&project.scale, c.verdict.as_deref()),
             })
             .collect();
         self.derived.highlights = Highlights::new(items);

@@ -14,10 +14,21 @@ pub fn colour(rgb: Rgb) -> Color32 {
 /// Badge colour and its text colour for a verdict (`None`: unrated).
 #[must_use]
 pub fn verdict_colours(scale: &RatingScale, verdict: Option<&str>) -> (Color32, Color32) {
-    let rgb = verdict
-        .and_then(|v| scale.label(v))
-        .map_or(UNRATED, |l| l.colour);
+    let rgb = verdict_rgb(scale, verdict);
     (colour(rgb), colour(rgb.text_colour()))
+}
+
+/// A verdict's colour alone (`None`: unrated), without working out a readable text colour
+/// for it (a luminance computation: most of the cost of highlighting 10,000 claims).
+#[must_use]
+pub fn verdict_colour(scale: &RatingScale, verdict: Option<&str>) -> Color32 {
+    colour(verdict_rgb(scale, verdict))
+}
+
+fn verdict_rgb(scale: &RatingScale, verdict: Option<&str>) -> Rgb {
+    verdict
+        .and_then(|v| scale.label(v))
+        .map_or(UNRATED, |l| l.colour)
 }
 
 /// Highlight fill for a claim in the article, as painted: the verdict colour, translucent
