@@ -18,8 +18,8 @@ pub(super) struct Derived {
     shown_key: Option<(u64, ClaimFilter)>,
     /// What the find matches were computed for.
     pub(super) find_key: Option<super::find::FindKey>,
-    /// The article text and its copy folded to lower case for find.
-    pub(super) folded_text: Option<(Arc<str>, String)>,
+    /// The find bar's search of the article text (it keeps the text folded to lower case).
+    pub(super) find_search: Option<(Arc<str>, crate::model::RepeatedSearch)>,
     /// The document generation the seals were computed for (`None`: recompute).
     pub(super) seals_key: Option<u64>,
 }

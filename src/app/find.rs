@@ -22,24 +22,13 @@ impl FactcheckApp {
         if self.derived.find_key.as_ref() == Some(&key) {
             return;
         }
-        find.matches = if find.match_case || find.query.is_empty() {
-            crate::model::find_all(text, &find.query, true)
-        } else {
-            // The text folded to lower case once, not on every keystroke (a 5 MB book took
-            // 40 ms a search with the fold, 3 ms without).
-            let folded = match &self.derived.folded_text {
-                Some((of, folded)) if Arc::ptr_eq(of, text) => folded,
-                _ => {
-                    let folded = crate::model::fold_case(text);
-                    &self
-                        .derived
-                        .folded_text
-                        .insert((Arc::clone(text), folded))
-                        .1
-                }
-            };
-            crate::model::find_all_folded(folded, &find.query)
-        };
+        let search = &mut self.derived.find_search;
+        if !search.as_ref().is_some_and(|(of, _)| Arc::ptr_eq(of, text)) {
+            *search = Some((Arc::clone(text), crate::model::RepeatedSearch::default()));
+        }
+        find.matches = search.as_mut().map_or_else(Vec::new, |(_, search)| {
+            search.find_all(text, &find.query, find.match_case)
+        });
         find.current = (!find.matches.is_empty()).then_some(0);
         if let Some(first) = find.matches.first() {
             self.article_view.scroll_to_char(first.start);

@@ -38,7 +38,7 @@ pub use reanchor::{
 };
 pub use review::{Reopening, ReviewerKey, Seal, SealedField};
 pub use scale::{RatingLabel, RatingScale, Rgb, ScalePreset, UNRATED};
-pub use search::{find_all, find_all_folded, fold_case};
+pub use search::{RepeatedSearch, find_all};
 pub use source::{Source, SourceKind, is_safe_link};
 pub use text::{Paragraph, TextIndex, char_to_byte};
 pub use words::count;

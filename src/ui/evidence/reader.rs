@@ -9,9 +9,7 @@ use egui::Ui;
 use super::EvidenceAction;
 use crate::evidence::extract::{MediaKind, decode_image};
 use crate::evidence::{EvidenceStore, locate_passage};
-use crate::model::{
-    Anchor, Capture, Source, SourceId, Stance, TextIndex, find_all_folded, fold_case,
-};
+use crate::model::{Anchor, Capture, RepeatedSearch, Source, SourceId, Stance, TextIndex};
 use crate::ui::article_view::{ArticleView, ArticleViewInput, Highlights};
 
 /// What the reader shows.
@@ -42,8 +40,8 @@ pub struct CaptureReader {
     view: ArticleView,
     highlights: Highlights,
     find: String,
-    /// The text folded to lower case, made at the first search (not at every keystroke).
-    folded: Option<String>,
+    /// The search of the text (it keeps the text folded to lower case).
+    search: RepeatedSearch,
     matches: Vec<Range<usize>>,
     current: Option<usize>,
     stance: Stance,
@@ -109,7 +107,7 @@ impl CaptureReader {
             view: ArticleView::with_id_salt("factcheck_capture_reader"),
             highlights: Highlights::default(),
             find: String::new(),
-            folded: None,
+            search: RepeatedSearch::default(),
             matches: Vec::new(),
             current: None,
             stance: Stance::Supports,
@@ -136,10 +134,7 @@ impl CaptureReader {
     pub fn find(&mut self, query: &str) {
         query.clone_into(&mut self.find);
         self.matches = match &self.content {
-            ReaderContent::Text { text, .. } if !query.is_empty() => {
-                let folded = self.folded.get_or_insert_with(|| fold_case(text));
-                find_all_folded(folded, query)
-            }
+            ReaderContent::Text { text, .. } => self.search.find_all(text, query, false),
             _ => Vec::new(),
         };
         self.current = (!self.matches.is_empty()).then_some(0);
