@@ -307,6 +307,7 @@ impl FactcheckApp {
         self.finish_capture_check(ctx, true);
         self.finish_seal_check(ctx, true);
         self.finish_scoring(ctx, true);
+        self.wait_for_research();
     }
 
     /// Whether quitting was confirmed and the window is closing.

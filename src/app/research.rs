@@ -34,6 +34,8 @@ enum Reply {
     },
     Imported(String),
     Problem(String),
+    /// This many requests were answered (sent after the window was woken for them).
+    Done(usize),
 }
 
 /// The research state the shell keeps: the worker and what the caches were computed for.
@@ -42,6 +44,9 @@ pub(super) struct Research {
     pub(super) library_dir: PathBuf,
     worker: Option<(Sender<Request>, Receiver<Reply>)>,
     synced_folders: Vec<PathBuf>,
+    /// Requests sent to the worker, and how many it has answered.
+    sent: usize,
+    answered: usize,
     suggestions_key: Option<(usize, Vec<DismissedSuggestion>)>,
     /// Scoring a long article's sentences on a worker thread (about 50,000 sentences a second
     /// on one core, so a 5 MB book takes a few hundred milliseconds).
@@ -54,6 +59,8 @@ impl Default for Research {
             library_dir: Library::default_dir(),
             worker: None,
             synced_folders: Vec::new(),
+            sent: 0,
+            answered: 0,
             suggestions_key: None,
             scoring: super::worker::Worker::default(),
         }
@@ -125,11 +132,14 @@ impl FactcheckApp {
                 return;
             }
             self.research.worker = Some((request_tx, reply_rx));
+            (self.research.sent, self.research.answered) = (0, 0);
         }
-        if let Some((tx, _)) = &self.research.worker
-            && tx.send(request).is_err()
-        {
-            self.research.worker = None;
+        if let Some((tx, _)) = &self.research.worker {
+            if tx.send(request).is_ok() {
+                self.research.sent += 1;
+            } else {
+                self.research.worker = None;
+            }
         }
     }
 
@@ -139,29 +149,49 @@ impl FactcheckApp {
         };
         let replies: Vec<Reply> = rx.try_iter().collect();
         for reply in replies {
-            match reply {
-                Reply::Matches { statement, matches } => {
-                    // The selected claim itself (its project is in a library folder) is no
-                    // earlier check of itself.
-                    let own = self.state.selected_claim.map(|id| format!("#claim-{id}"));
-                    let mut matches: Vec<FoundCheck> = matches
-                        .into_iter()
-                        .filter(|m| own.as_ref().is_none_or(|own| !m.record.url.ends_with(own)))
-                        .collect();
-                    matches.truncate(CHECKED_BEFORE_TOP);
-                    let cb = &mut self.state.checked_before;
-                    if statement == cb.statement {
-                        cb.matches = matches;
-                        cb.searching = false;
-                        cb.problem = None;
-                    }
-                }
-                Reply::Imported(summary) => self.info(summary),
-                Reply::Problem(problem) => {
-                    self.state.checked_before.searching = false;
-                    self.state.checked_before.problem = Some(problem);
+            self.handle_reply(reply);
+        }
+    }
+
+    /// Wait until the worker has answered every request sent so far (tests and scripts,
+    /// through `wait_for_jobs`), at most `LIBRARY_WAIT`.
+    pub(super) fn wait_for_research(&mut self) {
+        const LIBRARY_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+        while self.research.answered < self.research.sent {
+            let Some((_, rx)) = &self.research.worker else {
+                return;
+            };
+            match rx.recv_timeout(LIBRARY_WAIT) {
+                Ok(reply) => self.handle_reply(reply),
+                Err(_) => return,
+            }
+        }
+    }
+
+    fn handle_reply(&mut self, reply: Reply) {
+        match reply {
+            Reply::Matches { statement, matches } => {
+                // The selected claim itself (its project is in a library folder) is no
+                // earlier check of itself.
+                let own = self.state.selected_claim.map(|id| format!("#claim-{id}"));
+                let mut matches: Vec<FoundCheck> = matches
+                    .into_iter()
+                    .filter(|m| own.as_ref().is_none_or(|own| !m.record.url.ends_with(own)))
+                    .collect();
+                matches.truncate(CHECKED_BEFORE_TOP);
+                let cb = &mut self.state.checked_before;
+                if statement == cb.statement {
+                    cb.matches = matches;
+                    cb.searching = false;
+                    cb.problem = None;
                 }
             }
+            Reply::Imported(summary) => self.info(summary),
+            Reply::Problem(problem) => {
+                self.state.checked_before.searching = false;
+                self.state.checked_before.problem = Some(problem);
+            }
+            Reply::Done(count) => self.research.answered += count,
         }
     }
 
@@ -274,6 +304,7 @@ fn work(
     while let Ok(first) = requests.recv() {
         let mut batch = vec![first];
         batch.extend(requests.try_iter());
+        let answered = batch.len();
         let mut search = None;
         for request in batch {
             match request {
@@ -332,6 +363,9 @@ fn work(
             }
         }
         ctx.request_repaint();
+        if replies.send(Reply::Done(answered)).is_err() {
+            return;
+        }
     }
 }
 
